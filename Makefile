@@ -40,7 +40,8 @@ lib: $(B)/libannalist.a
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS) -c $< -o $@
 
 $(B)/libannalist.a: $(LIB_OBJ)
 	@rm -f $@

@@ -1,0 +1,25 @@
+/* The whole flow for one document: segment -> tag/lemma -> parse -> actors -> events ->
+ * document-level resolution. The pipeline, not the stages, knows the order. */
+#ifndef ANNALIST_PIPELINE_H
+#define ANNALIST_PIPELINE_H
+
+#include "doc.h"
+
+typedef struct ann_pipeline ann_pipeline;
+
+typedef struct ann_pipeline_opts {
+    const char *model_path;   /* NULL = shipped model */
+    const char *dict_dir;     /* NULL = shipped dictionaries */
+    int stop_after;           /* 0 = all stages; see ann_stage */
+} ann_pipeline_opts;
+
+ann_pipeline *ann_pipeline_open(const ann_pipeline_opts *o, ann_err *err);
+/* Runs every stage the document still needs (CoNLL-U input keeps its tokens and, when
+ * present, its tags and tree). Thread-safe: p is only read. */
+int ann_pipeline_process(const ann_pipeline *p, ann_doc *d, ann_err *err);
+void ann_pipeline_close(ann_pipeline *p);
+
+/* Event output, one JSON object per line, in the documented schema. */
+void ann_events_write_jsonl(ann_buf *out, const ann_doc *d);
+
+#endif
