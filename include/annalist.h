@@ -8,5 +8,9 @@
 #include "annalist/io.h"
 #include "annalist/text.h"
 #include "annalist/run.h"
+#include "annalist/nlp.h"
+#include "annalist/actors.h"
+#include "annalist/coder.h"
+#include "annalist/pipeline.h"
 
 #endif
