@@ -47,7 +47,7 @@ static const abbr abbrevs[] = {
     {"hr", A}, {"mins", A}, {"min", A}, {"secs", A}, {"yr", A}, {"yrs", A}, {"mo", A},
     {"mos", A}, {"wk", A}, {"wks", A}, {"oz", A}, {"lb", A}, {"lbs", A}, {"ft", A}, {"sq", A},
     {"mi", A}, {"km", A}, {"kg", A}, {"vol", A}, {"ed", A}, {"eds", A}, {"esp", A},
-    {"incl", A}, {"excl", A}, {"ext", A}, {"info", A}, {"tel", A}, {"abbr", A}, {"dist", A},
+    {"incl", A}, {"excl", A}, {"ext", A}, {"tel", A}, {"abbr", A}, {"dist", A},
     {"div", A}, {"rec", A}, {"ref", A}, {"resp", A}, {"sr", A}, {"jr", A}, {"inc", A},
     {"ltd", A}, {"corp", A}, {"co", A}, {"eg", A}, {"ie", A}, {"et", A}, {"ps", A}, {"PS", A},
     {"aka", A}, {"fyi", A}, {"ibid", A}, {"op", A}, {"cit", A}, {"seq", A}, {"arr", A},

@@ -15,6 +15,7 @@ enum {
     SEG_F_ABBR = 8,     /* a word ending in an abbreviation's period ("Inc.", "U.S.") */
     SEG_F_TITLE = 16,   /* an abbreviation that precedes a name ("Mr.", "Gen.", "J.") */
     SEG_F_LIST = 32,    /* a list marker at the start of a line ("1.", "a)") */
+    SEG_F_SPLITDOT = 64 /* an abbreviation ending a sentence: its period is a token ("etc" ".") */
 };
 
 typedef struct seg_tok {

@@ -67,7 +67,7 @@ static uint32_t line_len_before(const char *t, uint32_t i)
 }
 
 /* Boundary decisions: out[i] = 1 when a sentence ends after surface token i. */
-static void split(const char *t, size_t n, const seg_tok *k, size_t nk, uint8_t *end)
+static void split(const char *t, size_t n, seg_tok *k, size_t nk, uint8_t *end)
 {
     (void)n;
     for (size_t i = 0; i < nk; i++) {
@@ -107,6 +107,7 @@ static void split(const char *t, size_t n, const seg_tok *k, size_t nk, uint8_t 
             if (brk && nx->kind == SEG_PUNCT && !(nx->flags & SEG_F_SPACE)) brk = 0;
         }
         if (brk) {
+            if (abbr) k[i].flags |= SEG_F_SPLITDOT;
             for (size_t m = i; m < j; m++) end[m] = 0;
             end[j - 1] = 1;
         }
@@ -114,7 +115,7 @@ static void split(const char *t, size_t n, const seg_tok *k, size_t nk, uint8_t 
     }
 }
 
-static uint32_t nwords(const seg_tok *k) { return k->cut ? 2 : 1; }
+static uint32_t nwords(const seg_tok *k) { return (k->cut ? 2 : 1) + !!(k->flags & SEG_F_SPLITDOT); }
 
 int ann_text_segment(ann_doc *d, ann_err *err)
 {
@@ -165,6 +166,16 @@ int ann_text_segment(ann_doc *d, ann_err *err)
                 s->tok[w].start = c;
                 s->tok[w].end = k->e;
                 s->tok[w].form = ann_arena_strndup(&d->arena, t + c, k->e - c);
+                s->tok[w].space_after = (uint8_t)space;
+                w++;
+            } else if (k->flags & SEG_F_SPLITDOT) {
+                s->tok[w].start = k->s;
+                s->tok[w].end = k->e - 1;
+                s->tok[w].form = ann_arena_strndup(&d->arena, t + k->s, k->e - 1 - k->s);
+                w++;
+                s->tok[w].start = k->e - 1;
+                s->tok[w].end = k->e;
+                s->tok[w].form = ann_arena_strdup(&d->arena, ".");
                 s->tok[w].space_after = (uint8_t)space;
                 w++;
             } else {

@@ -203,6 +203,58 @@ static size_t url_end(const scan *S, size_t p, size_t ce)
     return q;
 }
 
+/* Units and words glued to a number that UD splits off ("5pm" = 5 pm, "55k" = 55 k); ordinal
+ * and plural suffixes ("5th", "1990s") stay. */
+static const char *const units[] = {
+    "m", "pm", "am", "k", "b", "mm", "ft", "bn", "cm", "kg", "km", "hz", "lb", "lbs", "x", "mb",
+    "gb", "kb", "mg", "ml", "hr", "hrs", "yr", "yrs", "oz", "mph", "kw", "mw", "mwh", "kwh", "gw",
+    "mil", "mln", "min", "mins", "sec", "secs", "hh", "f", "c", "g", "in", "l",
+};
+
+static int unit_suffix(const unsigned char *t, size_t q, size_t ce)
+{
+    size_t r = q;
+    while (r < ce && ((t[r] | 32) >= 'a' && (t[r] | 32) <= 'z')) r++;
+    if (r < ce && t[r] >= 0x80) return 0;
+    if (r < ce && ((t[r] >= '0' && t[r] <= '9') || t[r] == '\'' || t[r] == '_' || t[r] == '@')) return 0;
+    size_t n = r - q;
+    if (n >= 3 && !eq_lower(t + q, n, "ths") && !eq_lower(t + q, n, "nds") && !eq_lower(t + q, n, "rds"))
+        return 1;
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (eq_lower(t + q, n, units[i])) return 1;
+    return 0;
+}
+
+/* "ENRON.XLS", "Amazon.COM": a file name or host whose extension is upper case. */
+static int file_ext(const unsigned char *t, size_t p, size_t ce)
+{
+    static const char *const ext[] = {"doc", "docx", "xls", "xlsx", "pdf", "txt", "ppt", "zip",
+                                      "htm", "html", "jpg", "gif", "com", "net", "org", "gov", "edu"};
+    size_t r = p;
+    while (r < ce && ((t[r] | 32) >= 'a' && (t[r] | 32) <= 'z')) r++;
+    if (r < ce && t[r] != '.' && t[r] != '>' && t[r] != ')' && t[r] != ',') return 0;
+    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
+        if (eq_lower(t + p, r - p, ext[i])) return 1;
+    return 0;
+}
+
+/* An e-mail address from p ("Sean.Cooper@ElPaso.com"), or 0. */
+static size_t email_end(const unsigned char *t, size_t p, size_t ce)
+{
+    size_t q = p;
+    while (q < ce && (((t[q] | 32) >= 'a' && (t[q] | 32) <= 'z') || (t[q] >= '0' && t[q] <= '9') ||
+                      t[q] == '.' || t[q] == '_' || t[q] == '-' || t[q] == '+'))
+        q++;
+    if (q == p || q >= ce || t[q] != '@') return 0;
+    size_t d = ++q;
+    int dots = 0;
+    while (q < ce && (((t[q] | 32) >= 'a' && (t[q] | 32) <= 'z') || (t[q] >= '0' && t[q] <= '9') ||
+                      t[q] == '.' || t[q] == '-'))
+        dots += t[q++] == '.';
+    while (q > d && (t[q - 1] == '.' || t[q - 1] == '-')) dots -= t[--q] == '.';
+    return dots && q > d ? q : 0;
+}
+
 static int all_digits(const unsigned char *w, size_t n)
 {
     if (!n) return 0;
@@ -223,6 +275,10 @@ static size_t digit_run(const unsigned char *t, size_t p, size_t ce)
 static size_t word(scan *S, size_t p, size_t ce, int flags, int line_start)
 {
     const unsigned char *t = S->t;
+    /* after an opening quote, a final apostrophe closes it: 'Christians' */
+    const seg_toks *o = S->out;
+    int quoted = o->n && o->v[o->n - 1].e == p && o->v[o->n - 1].kind == SEG_PUNCT &&
+                 (t[p - 1] == '\'' || t[p - 1] == 0x98 || t[p - 1] == 0x99);
     size_t q = p, seg = p;
     int dotted = 0, longseg = 0, alpha = 0, lastk = K_SP, digit_hyphen = 0, nseg_letters = 0;
     int len;
@@ -230,6 +286,7 @@ static size_t word(scan *S, size_t p, size_t ce, int flags, int line_start)
         int k;
         nseg_letters = 0;
         while (q < ce && IS_WORD(k = cls(S, q, &len))) {
+            if (IS_ALPHA(k) && !alpha && lastk == K_DIG && k != K_LET && unit_suffix(t, q, ce)) goto done;
             if (IS_ALPHA(k)) { alpha = 1; nseg_letters++; }
             lastk = k;
             q += (size_t)len;
@@ -243,17 +300,28 @@ static size_t word(scan *S, size_t p, size_t ce, int flags, int line_start)
         if (!IS_WORD(nk)) break;
         int join = 0;
         switch (c) {
-        case '.': join = nk == K_LO || nk == K_DIG || q - seg <= 2; dotted |= join; break;
+        case '.':
+            join = nk == K_LO || nk == K_DIG || q - seg <= 2 || file_ext(t, q1, ce);
+            dotted |= join;
+            break;
         case ',': join = lastk == K_DIG && digit_run(t, q1, ce) == 3; break;
         case ':': case '/': join = lastk == K_DIG && nk == K_DIG; break;
-        case '\'': join = IS_ALPHA(nk) && IS_ALPHA(lastk); break;
+        case '\'':
+            /* "don't", "O'Brien"; "the 1990's" */
+            join = IS_ALPHA(nk) && (IS_ALPHA(lastk) || (lastk == K_DIG && (t[q1] | 32) == 's' &&
+                                                        (q1 + 1 >= ce || !IS_WORD(cls(S, q1 + 1, &len)))));
+            break;
         case '&': join = lastk == K_UP && nk == K_UP; break;
         case '@': join = 1; break;
         case '_': join = 1; break;
         case '-':
-            if (lastk == K_DIG && nk == K_DIG && all_digits(t + seg, q - seg))
-                join = digit_hyphen || q - seg >= 3 || digit_run(t, q1, ce) >= 4;
-            else
+            if (lastk == K_DIG && nk == K_DIG && all_digits(t + seg, q - seg)) {
+                /* phone numbers and ZIP+4 stay whole, ranges ("1969-1970", "400-500") split */
+                size_t l1 = q - seg, l2 = digit_run(t, q1, ce);
+                join = digit_hyphen || (q1 + l2 < ce && t[q1 + l2] == '-' && q1 + l2 + 1 < ce &&
+                                        t[q1 + l2 + 1] >= '0' && t[q1 + l2 + 1] <= '9') ||
+                       (l2 == 4 && (l1 == 3 || l1 == 5));
+            } else
                 join = hyphen_prefix(t + seg, q - seg);
             if (join && lastk == K_DIG) digit_hyphen = 1;
             break;
@@ -262,6 +330,7 @@ static size_t word(scan *S, size_t p, size_t ce, int flags, int line_start)
         q = q1;
         seg = q;
     }
+done:;
     int tflags = flags;
     int cut = 0;
     size_t wend = q;
@@ -287,7 +356,7 @@ static size_t word(scan *S, size_t p, size_t ce, int flags, int line_start)
         }
         if (a) { tflags |= a; q++; }
     } else if (q < ce && (t[q] == '\'' || (t[q] == 0xE2 && q + 2 < ce && t[q + 1] == 0x80 && t[q + 2] == 0x99)) &&
-               q > p && lower(t[q - 1]) == 's' && alpha) {
+               q > p && lower(t[q - 1]) == 's' && alpha && !quoted) {
         /* plural possessive "students'" is one surface token, two words */
         size_t q1 = q + (t[q] == '\'' ? 1 : 3);
         int nk = q1 < ce ? cls(S, q1, &len) : K_SP;
@@ -304,10 +373,11 @@ static void chunk(scan *S, size_t p, size_t ce, int flags)
 {
     const unsigned char *t = S->t;
     int line_start = (flags & SEG_F_NL) || S->out->n == 0;
+    int at = memchr(t + p, '@', ce - p) != NULL;
     while (p < ce) {
         size_t q;
         int len, k = cls(S, p, &len);
-        if ((q = url_end(S, p, ce))) {
+        if ((q = url_end(S, p, ce)) || (at && IS_WORD(k) && (q = email_end(t, p, ce)))) {
             emit(S, p, q, SEG_URL, flags, 0);
         } else if (IS_WORD(k)) {
             q = word(S, p, ce, flags, line_start);
@@ -338,6 +408,9 @@ static void chunk(scan *S, size_t p, size_t ce, int flags)
                        c != '}' && c != '"') {
                 while (q < ce && t[q] == c) q++;  /* "--", "**", "''", "====" */
                 if (k == K_SYM) kind = SEG_SYM;
+            } else if (c == 0xE2 && len == 3 && t[p + 1] == 0x80 && (t[p + 2] == 0x98 || t[p + 2] == 0x99)) {
+                /* doubled single quotes used as double quotes: ‘’ ’’ */
+                while (q + 2 < ce && t[q] == 0xE2 && t[q + 1] == 0x80 && (t[q + 2] == 0x98 || t[q + 2] == 0x99)) q += 3;
             } else if (k == K_SYM) {
                 kind = SEG_SYM;
             }
