@@ -21,6 +21,12 @@ static int is_final(const char *t, const seg_tok *k)
     return (unsigned char)t[k->s] == 0xE2 && k->e - k->s == 3 && (unsigned char)t[k->s + 2] == 0xA6;
 }
 
+static int is_ellipsis(const char *t, const seg_tok *k)
+{
+    return (k->e - k->s >= 2 && t[k->s] == '.' && t[k->s + 1] == '.') ||
+           ((unsigned char)t[k->s] == 0xE2 && (unsigned char)t[k->s + 2] == 0xA6);
+}
+
 /* Closing quotes and brackets that stay with the sentence before them. */
 static int is_closer(const char *t, const seg_tok *k, const seg_tok *next)
 {
@@ -102,7 +108,9 @@ static void split(const char *t, size_t n, seg_tok *k, size_t nk, uint8_t *end)
             if (c->flags & (SEG_F_TITLE | SEG_F_LIST)) brk = 0;
             else brk = j > i + 1 || seg_opener(t + nx->s, nx->e - nx->s);
         } else {
-            brk = !starts_lower(t, nx) || (nx->e - nx->s == 1 && t[nx->s] == 'i');
+            /* web text starts sentences in lower case too, but not after a quotation
+             * ('"Why?" he asked') or an ellipsis */
+            brk = !starts_lower(t, nx) || (j == i + 1 && !is_ellipsis(t, c));
             /* "the `` ... '' scare quotes" and '"Why?" he asked.' */
             if (brk && nx->kind == SEG_PUNCT && !(nx->flags & SEG_F_SPACE)) brk = 0;
         }
