@@ -50,6 +50,29 @@ static int starts_lower(const char *t, const seg_tok *k)
     return 0;
 }
 
+static int starts_upper(const char *t, const seg_tok *k)
+{
+    unsigned char c = (unsigned char)t[k->s];
+    return c >= 'A' && c <= 'Z';
+}
+
+static int all_upper(const char *t, const seg_tok *k)
+{
+    if (k->e - k->s < 2) return 0;
+    for (uint32_t i = k->s; i < k->e; i++)
+        if (t[i] >= 'a' && t[i] <= 'z') return 0;
+    return 1;
+}
+
+static int salutation(const char *t, const seg_tok *k)
+{
+    static const char *const w[] = {"Thanks", "Regards", "Best", "Cheers", "Sincerely", "Love",
+                                    "Thx", "Rgds", "Respectfully", "Cordially"};
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (strlen(w[i]) == k->e - k->s && !memcmp(w[i], t + k->s, k->e - k->s)) return 1;
+    return 0;
+}
+
 static int is_char(const char *t, const seg_tok *k, char c)
 {
     return k->e - k->s == 1 && t[k->s] == c;
@@ -93,6 +116,22 @@ static void split(const char *t, size_t n, seg_tok *k, size_t nk, uint8_t *end)
                 continue;
             }
         }
+    }
+    for (size_t i = 0; i + 1 < nk; i++) {
+        const seg_tok *c = &k[i], *nx = &k[i + 1];
+        if (!starts_upper(t, nx) || all_upper(t, nx)) continue;
+        uint32_t cn = c->e - c->s;
+        const char *cs = t + c->s;
+        /* a smiley ends what it comments on */
+        if (c->kind == SEG_SYM && strchr(":;=^<", cs[0])) end[i] = 1;
+        /* "Thanks, Bill" and "Regards, Kay": the closing formula is a sentence */
+        if (i > 0 && cn == 1 && cs[0] == ',' && salutation(t, &k[i - 1]) &&
+            (i == 1 || (k[i - 1].flags & SEG_F_NL) || end[i - 2] || is_final(t, &k[i - 2])))
+            end[i] = 1;
+        /* e-mail headers: "08/16/2000 12:05 PM I just wanted ..." */
+        if (i > 0 && cn == 2 && (cs[0] == 'A' || cs[0] == 'P' || cs[0] == 'a' || cs[0] == 'p') &&
+            (cs[1] == 'M' || cs[1] == 'm') && memchr(t + k[i - 1].s, ':', k[i - 1].e - k[i - 1].s))
+            end[i] = 1;
     }
     for (size_t i = 0; i + 1 < nk; i++) {
         const seg_tok *c = &k[i];
