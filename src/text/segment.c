@@ -183,7 +183,7 @@ int ann_text_segment(ann_doc *d, ann_err *err)
         for (;;) {
             nw += nwords(&tk.v[j]);
             nm += tk.v[j].cut != 0;
-            if (end[j] || j + 1 >= tk.n || nw + 2 > MAX_SENT_WORDS) break;
+            if (end[j] || j + 1 >= tk.n || nw + nwords(&tk.v[j + 1]) > MAX_SENT_WORDS) break;
             j++;
         }
         if (i > 0 && (tk.v[i].flags & SEG_F_PARA)) para++;
