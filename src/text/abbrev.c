@@ -5,55 +5,58 @@
 
 #include <string.h>
 
-typedef struct { const char *w; int f; } abbr;
+typedef struct { const char *w; size_t len; int f; } abbr;
 
+/* the length comes from the literal, so editing the list cannot get it wrong */
+#define E(w, f) {w, sizeof w - 1, f}
 #define T SEG_ABBR | SEG_ABBR_TITLE
 #define A SEG_ABBR
 #define N SEG_ABBR_NUM
 static const abbr abbrevs[] = {
     /* titles and ranks: a name follows, so never a sentence end */
-    {"Mr", T}, {"Mrs", T}, {"Ms", T}, {"Messrs", T}, {"Mmes", T}, {"Mme", T}, {"Mlle", T},
-    {"Dr", T}, {"Drs", T}, {"Prof", T}, {"Rev", T}, {"Hon", T}, {"Pres", T}, {"Gov", T},
-    {"Sen", T}, {"Sens", T}, {"Rep", T}, {"Reps", T}, {"Amb", T}, {"Atty", T}, {"Supt", T},
-    {"Gen", T}, {"Lt", T}, {"Col", T}, {"Maj", T}, {"Capt", T}, {"Cpt", T}, {"Sgt", T},
-    {"Cpl", T}, {"Pvt", T}, {"Adm", T}, {"Cmdr", T}, {"Cdr", T}, {"Brig", T}, {"Insp", T},
-    {"Det", T}, {"Fr", T}, {"Sr", A}, {"Jr", A}, {"St", T}, {"Mt", T}, {"Ft", T}, {"Pt", T},
-    {"Sec", T}, {"Secs", T}, {"Gens", T}, {"Lieut", T}, {"Cmdt", T}, {"Prin", T},
+    E("Mr", T), E("Mrs", T), E("Ms", T), E("Messrs", T), E("Mmes", T), E("Mme", T), E("Mlle", T),
+    E("Dr", T), E("Drs", T), E("Prof", T), E("Rev", T), E("Hon", T), E("Pres", T), E("Gov", T),
+    E("Sen", T), E("Sens", T), E("Rep", T), E("Reps", T), E("Amb", T), E("Atty", T), E("Supt", T),
+    E("Gen", T), E("Lt", T), E("Col", T), E("Maj", T), E("Capt", T), E("Cpt", T), E("Sgt", T),
+    E("Cpl", T), E("Pvt", T), E("Adm", T), E("Cmdr", T), E("Cdr", T), E("Brig", T), E("Insp", T),
+    E("Det", T), E("Fr", T), E("Sr", A), E("Jr", A), E("St", T), E("Mt", T), E("Ft", T), E("Pt", T),
+    E("Sec", T), E("Secs", T), E("Gens", T), E("Lieut", T), E("Cmdt", T), E("Prin", T),
     /* months and days: "Jan. 5", "Wed. night" */
-    {"Jan", T}, {"Feb", T}, {"Mar", T}, {"Apr", T}, {"Jun", T}, {"Jul", T}, {"Aug", T},
-    {"Sep", T}, {"Sept", T}, {"Oct", T}, {"Nov", T}, {"Dec", T},
-    {"Mon", A}, {"Tue", A}, {"Tues", A}, {"Wed", A}, {"Thu", A}, {"Thur", A}, {"Thurs", A},
-    {"Fri", A}, {"Sat", A},
+    E("Jan", T), E("Feb", T), E("Mar", T), E("Apr", T), E("Jun", T), E("Jul", T), E("Aug", T),
+    E("Sep", T), E("Sept", T), E("Oct", T), E("Nov", T), E("Dec", T),
+    E("Mon", A), E("Tue", A), E("Tues", A), E("Wed", A), E("Thu", A), E("Thur", A), E("Thurs", A),
+    E("Fri", A), E("Sat", A),
     /* companies, places, addresses */
-    {"Inc", A}, {"Ltd", A}, {"Co", A}, {"Corp", A}, {"Cos", A}, {"Bros", A}, {"Assn", A},
-    {"Assoc", A}, {"Dept", A}, {"Univ", A}, {"Inst", A}, {"Intl", A}, {"Govt", A}, {"Ave", A},
-    {"Blvd", A}, {"Rd", A}, {"Hwy", A}, {"Ln", A}, {"Pl", A}, {"Sq", A}, {"Ste", A}, {"Apt", A},
-    {"Bldg", A}, {"Mfg", A}, {"Plc", A}, {"Esq", A}, {"Ph", A}, {"Attn", A}, {"Ext", A},
-    {"Tel", A}, {"Fax", A}, {"Ref", A}, {"Vol", A}, {"Vols", A}, {"Fig", A}, {"Figs", A},
-    {"Ch", A}, {"Chap", A}, {"Para", A}, {"Art", A}, {"Sect", A}, {"Conf", A}, {"Ed", A},
-    {"Eds", A}, {"Spec", A},
+    E("Inc", A), E("Ltd", A), E("Co", A), E("Corp", A), E("Cos", A), E("Bros", A), E("Assn", A),
+    E("Assoc", A), E("Dept", A), E("Univ", A), E("Inst", A), E("Intl", A), E("Govt", A), E("Ave", A),
+    E("Blvd", A), E("Rd", A), E("Hwy", A), E("Ln", A), E("Pl", A), E("Sq", A), E("Ste", A), E("Apt", A),
+    E("Bldg", A), E("Mfg", A), E("Plc", A), E("Esq", A), E("Ph", A), E("Attn", A), E("Ext", A),
+    E("Tel", A), E("Fax", A), E("Ref", A), E("Vol", A), E("Vols", A), E("Fig", A), E("Figs", A),
+    E("Ch", A), E("Chap", A), E("Para", A), E("Art", A), E("Sect", A), E("Conf", A), E("Ed", A),
+    E("Eds", A), E("Spec", A),
     /* US states and a few countries in their AP forms */
-    {"Ala", A}, {"Ariz", A}, {"Ark", A}, {"Calif", A}, {"Colo", A}, {"Conn", A}, {"Del", A},
-    {"Fla", A}, {"Ga", A}, {"Ill", A}, {"Ind", A}, {"Kan", A}, {"Kans", A}, {"Ky", A},
-    {"La", A}, {"Md", A}, {"Mass", A}, {"Mich", A}, {"Minn", A}, {"Miss", A}, {"Mo", A},
-    {"Mont", A}, {"Neb", A}, {"Nev", A}, {"Okla", A}, {"Ore", A}, {"Pa", A}, {"Penn", A},
-    {"Tenn", A}, {"Tex", A}, {"Va", A}, {"Vt", A}, {"Wash", A}, {"Wis", A}, {"Wyo", A},
-    {"Que", A}, {"Ont", A}, {"Mex", A},
+    E("Ala", A), E("Ariz", A), E("Ark", A), E("Calif", A), E("Colo", A), E("Conn", A), E("Del", A),
+    E("Fla", A), E("Ga", A), E("Ill", A), E("Ind", A), E("Kan", A), E("Kans", A), E("Ky", A),
+    E("La", A), E("Md", A), E("Mass", A), E("Mich", A), E("Minn", A), E("Miss", A), E("Mo", A),
+    E("Mont", A), E("Neb", A), E("Nev", A), E("Okla", A), E("Ore", A), E("Pa", A), E("Penn", A),
+    E("Tenn", A), E("Tex", A), E("Va", A), E("Vt", A), E("Wash", A), E("Wis", A), E("Wyo", A),
+    E("Que", A), E("Ont", A), E("Mex", A),
     /* numbers */
-    {"No", N}, {"Nos", N}, {"no", N}, {"nos", N}, {"Nr", N}, {"pp", A}, {"p", N}, {"para", A},
+    E("No", N), E("Nos", N), E("no", N), E("nos", N), E("Nr", N), E("pp", A), E("p", N), E("para", A),
     /* lower-case abbreviations */
-    {"etc", A}, {"vs", A}, {"al", A}, {"approx", A}, {"est", A}, {"ca", A}, {"cf", A},
-    {"viz", A}, {"misc", A}, {"dept", A}, {"govt", A}, {"mgr", A}, {"mgmt", A}, {"hrs", A},
-    {"hr", A}, {"mins", A}, {"min", A}, {"secs", A}, {"yr", A}, {"yrs", A}, {"mo", A},
-    {"mos", A}, {"wk", A}, {"wks", A}, {"oz", A}, {"lb", A}, {"lbs", A}, {"ft", A}, {"sq", A},
-    {"mi", A}, {"km", A}, {"kg", A}, {"vol", A}, {"ed", A}, {"eds", A}, {"esp", A},
-    {"incl", A}, {"excl", A}, {"ext", A}, {"tel", A}, {"abbr", A}, {"dist", A},
-    {"div", A}, {"rec", A}, {"ref", A}, {"resp", A}, {"sr", A}, {"jr", A}, {"inc", A},
-    {"ltd", A}, {"corp", A}, {"co", A}, {"eg", A}, {"ie", A}, {"et", A}, {"ps", A}, {"PS", A},
-    {"aka", A}, {"fyi", A}, {"ibid", A}, {"op", A}, {"cit", A}, {"seq", A}, {"arr", A},
-    {"dep", A}, {"arrv", A}, {"lv", A}, {"mob", A}, {"tbsp", A}, {"tsp", A}, {"pkg", A},
-    {"qty", A}, {"wt", A}, {"ht", A},
+    E("etc", A), E("vs", A), E("al", A), E("approx", A), E("est", A), E("ca", A), E("cf", A),
+    E("viz", A), E("misc", A), E("dept", A), E("govt", A), E("mgr", A), E("mgmt", A), E("hrs", A),
+    E("hr", A), E("mins", A), E("min", A), E("secs", A), E("yr", A), E("yrs", A), E("mo", A),
+    E("mos", A), E("wk", A), E("wks", A), E("oz", A), E("lb", A), E("lbs", A), E("ft", A), E("sq", A),
+    E("mi", A), E("km", A), E("kg", A), E("vol", A), E("ed", A), E("eds", A), E("esp", A),
+    E("incl", A), E("excl", A), E("ext", A), E("tel", A), E("abbr", A), E("dist", A),
+    E("div", A), E("rec", A), E("ref", A), E("resp", A), E("sr", A), E("jr", A), E("inc", A),
+    E("ltd", A), E("corp", A), E("co", A), E("eg", A), E("ie", A), E("et", A), E("ps", A), E("PS", A),
+    E("aka", A), E("fyi", A), E("ibid", A), E("op", A), E("cit", A), E("seq", A), E("arr", A),
+    E("dep", A), E("arrv", A), E("lv", A), E("mob", A), E("tbsp", A), E("tsp", A), E("pkg", A),
+    E("qty", A), E("wt", A), E("ht", A),
 };
+#undef E
 #undef T
 #undef A
 #undef N
@@ -79,7 +82,7 @@ int seg_abbrev(const char *w, size_t n)
     int ci = 0;
     for (size_t i = 0; i < sizeof abbrevs / sizeof *abbrevs; i++) {
         const char *a = abbrevs[i].w;
-        if (strlen(a) != n) continue;
+        if (abbrevs[i].len != n || lower((unsigned char)a[0]) != lower((unsigned char)w[0])) continue;
         if (!memcmp(a, w, n)) return abbrevs[i].f;
         /* "GEN." and "MRS." in shouting text; "Inc" also as "inc". */
         if (!ci && (upper && n > 1) && eq_ci(a, w, n)) ci = abbrevs[i].f;

@@ -162,6 +162,15 @@ static void split(const char *t, size_t n, seg_tok *k, size_t nk, uint8_t *end)
     }
 }
 
+static char *copy(char **pool, const char *s, size_t n)
+{
+    char *p = *pool;
+    memcpy(p, s, n);
+    p[n] = 0;
+    *pool = p + n + 1;
+    return p;
+}
+
 static uint32_t nwords(const seg_tok *k) { return (k->cut ? 2 : 1) + !!(k->flags & SEG_F_SPLITDOT); }
 
 int ann_text_segment(ann_doc *d, ann_err *err)
@@ -195,6 +204,11 @@ int ann_text_segment(ann_doc *d, ann_err *err)
             s->mwt = ann_arena_alloc(&d->arena, nm * sizeof *s->mwt);
             s->nmwt = 0;
         }
+        /* one allocation for the sentence's strings: each word's bytes plus a NUL, and
+         * "SpaceAfter=No" for multiword tokens */
+        size_t bytes = 0;
+        for (size_t m = i; m <= j; m++) bytes += tk.v[m].e - tk.v[m].s + 4 + (tk.v[m].cut ? 15 : 0);
+        char *pool = ann_arena_alloc(&d->arena, bytes);
         int w = 0;
         for (size_t m = i; m <= j; m++) {
             const seg_tok *k = &tk.v[m];
@@ -203,32 +217,32 @@ int ann_text_segment(ann_doc *d, ann_err *err)
                 ann_mwt *mw = &s->mwt[s->nmwt++];
                 mw->first = w + 1;
                 mw->last = w + 2;
-                mw->form = ann_arena_strndup(&d->arena, t + k->s, k->e - k->s);
-                if (!space && m < j) mw->misc = ann_arena_strdup(&d->arena, "SpaceAfter=No");
+                mw->form = copy(&pool, t + k->s, k->e - k->s);
+                if (!space && m < j) mw->misc = copy(&pool, "SpaceAfter=No", 13);
                 uint32_t c = k->s + k->cut;
                 s->tok[w].start = k->s;
                 s->tok[w].end = c;
-                s->tok[w].form = ann_arena_strndup(&d->arena, t + k->s, c - k->s);
+                s->tok[w].form = copy(&pool, t + k->s, c - k->s);
                 w++;
                 s->tok[w].start = c;
                 s->tok[w].end = k->e;
-                s->tok[w].form = ann_arena_strndup(&d->arena, t + c, k->e - c);
+                s->tok[w].form = copy(&pool, t + c, k->e - c);
                 s->tok[w].space_after = (uint8_t)space;
                 w++;
             } else if (k->flags & SEG_F_SPLITDOT) {
                 s->tok[w].start = k->s;
                 s->tok[w].end = k->e - 1;
-                s->tok[w].form = ann_arena_strndup(&d->arena, t + k->s, k->e - 1 - k->s);
+                s->tok[w].form = copy(&pool, t + k->s, k->e - 1 - k->s);
                 w++;
                 s->tok[w].start = k->e - 1;
                 s->tok[w].end = k->e;
-                s->tok[w].form = ann_arena_strdup(&d->arena, ".");
+                s->tok[w].form = copy(&pool, ".", 1);
                 s->tok[w].space_after = (uint8_t)space;
                 w++;
             } else {
                 s->tok[w].start = k->s;
                 s->tok[w].end = k->e;
-                s->tok[w].form = ann_arena_strndup(&d->arena, t + k->s, k->e - k->s);
+                s->tok[w].form = copy(&pool, t + k->s, k->e - k->s);
                 s->tok[w].space_after = (uint8_t)space;
                 w++;
             }

@@ -98,11 +98,10 @@ static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 static int eq_lower(const unsigned char *w, size_t n, const char *lw)
 {
-    size_t m = strlen(lw);
-    if (m != n) return 0;
-    for (size_t i = 0; i < n; i++)
-        if (lower(w[i]) != lw[i]) return 0;
-    return 1;
+    size_t i = 0;
+    for (; i < n; i++)
+        if (!lw[i] || lower(w[i]) != lw[i]) return 0;
+    return lw[i] == 0;
 }
 
 /* Prefixes UD keeps attached with their hyphen ("non-profit", "e-mail", "co-founder");
@@ -120,14 +119,16 @@ static int hyphen_prefix(const unsigned char *w, size_t n)
     return 0;
 }
 
+#define F(w, cut) {w, sizeof w - 1, cut}
 /* Contractions written without an apostrophe, split as UD does ("gonna" = gon|na). */
-static const struct { const char *w; int cut; } fused[] = {
-    {"gonna", 3}, {"wanna", 3}, {"gotta", 3}, {"outta", 3}, {"cannot", 3}, {"dont", 2},
-    {"wont", 2}, {"cant", 2}, {"didnt", 3}, {"doesnt", 4}, {"isnt", 2}, {"wasnt", 3},
-    {"arent", 3}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6}, {"havent", 4},
-    {"hasnt", 3}, {"aint", 2}, {"im", 1}, {"ive", 1}, {"youre", 3}, {"theyre", 4},
-    {"thats", 4}, {"whats", 4}, {"theres", 5}, {"itll", 2}, {"youll", 3},
+static const struct { const char *w; size_t len; int cut; } fused[] = {
+    F("gonna", 3), F("wanna", 3), F("gotta", 3), F("outta", 3), F("cannot", 3), F("dont", 2),
+    F("wont", 2), F("cant", 2), F("didnt", 3), F("doesnt", 4), F("isnt", 2), F("wasnt", 3),
+    F("arent", 3), F("couldnt", 5), F("wouldnt", 5), F("shouldnt", 6), F("havent", 4),
+    F("hasnt", 3), F("aint", 2), F("im", 1), F("ive", 1), F("youre", 3), F("theyre", 4),
+    F("thats", 4), F("whats", 4), F("theres", 5), F("itll", 2), F("youll", 3),
 };
+#undef F
 
 /* Where the clitic starts inside the word w[0..n), or 0. */
 static int clitic_cut(const unsigned char *w, size_t n)
@@ -146,9 +147,11 @@ static int clitic_cut(const unsigned char *w, size_t n)
         if (eq_lower(s, sn, "t") && i >= 2 && lower(w[i - 1]) == 'n') return (int)i - 1;
         return 0;
     }
-    if (n <= 8)
+    /* cheap filter first: every fused form ends in a, t, e, m, s or l */
+    int last = n ? lower(w[n - 1]) : 0;
+    if (n >= 2 && n <= 8 && (last == 'a' || last == 't' || last == 'e' || last == 'm' || last == 's' || last == 'l'))
         for (size_t i = 0; i < sizeof fused / sizeof *fused; i++)
-            if (eq_lower(w, n, fused[i].w)) return fused[i].cut;
+            if (fused[i].len == n && lower(w[0]) == fused[i].w[0] && eq_lower(w, n, fused[i].w)) return fused[i].cut;
     return 0;
 }
 
