@@ -136,7 +136,7 @@ static int clitic_cut(const unsigned char *w, size_t n)
     /* the last apostrophe: ' or U+2019 */
     for (size_t i = n; i-- > 1;) {
         size_t al = 0;
-        if (w[i] == '\'') al = 1;
+        if (w[i] == '\'' || w[i] == '`') al = 1;
         else if (w[i] == 0xE2 && i + 2 < n && w[i + 1] == 0x80 && w[i + 2] == 0x99) al = 3;
         if (!al) continue;
         const unsigned char *s = w + i + al;
@@ -241,6 +241,29 @@ static int file_ext(const unsigned char *t, size_t p, size_t ce)
     return 0;
 }
 
+/* A file name from p ("-FINAL.doc", "ld2d-#69366-1.DOC", ".doc"): ends in a known extension
+ * with no bracket, quote or space before it. Bounded by the caller to short chunks. */
+static size_t file_name_end(const scan *S, size_t p, size_t ce)
+{
+    const unsigned char *t = S->t;
+    for (size_t i = p; i < ce; i++) {
+        unsigned char c = t[i];
+        if (c == '(' || c == ')' || c == '<' || c == '>' || c == '"' || c == '[' || c == ']' ||
+            c == ',' || c == ';' || c >= 0x80)
+            return 0;
+        if (c == '.' && i + 1 < ce && ((t[i + 1] | 32) >= 'a' && (t[i + 1] | 32) <= 'z')) {
+            static const char *const ext[] = {"doc", "docx", "xls", "xlsx", "pdf", "txt", "ppt",
+                                              "pptx", "zip", "jpg", "gif", "png", "csv", "rtf", "wpd"};
+            size_t r = i + 1;
+            while (r < ce && ((t[r] | 32) >= 'a' && (t[r] | 32) <= 'z')) r++;
+            if (r < ce && ((t[r] >= '0' && t[r] <= '9') || t[r] == '_' || t[r] == '-')) continue;
+            for (size_t k = 0; k < sizeof ext / sizeof *ext; k++)
+                if (eq_lower(t + i + 1, r - i - 1, ext[k])) return r;
+        }
+    }
+    return 0;
+}
+
 /* An e-mail address from p ("Sean.Cooper@ElPaso.com"), or 0. */
 static size_t email_end(const unsigned char *t, size_t p, size_t ce)
 {
@@ -314,6 +337,7 @@ static size_t word(scan *S, size_t p, size_t ce, int flags, int line_start)
             join = IS_ALPHA(nk) && (IS_ALPHA(lastk) || (lastk == K_DIG && (t[q1] | 32) == 's' &&
                                                         (q1 + 1 >= ce || !IS_WORD(cls(S, q1 + 1, &len)))));
             break;
+        case '`': join = IS_ALPHA(lastk) && (t[q1] | 32) == 's' && (q1 + 1 >= ce || !IS_WORD(cls(S, q1 + 1, &len))); break;
         case '&': join = lastk == K_UP && nk == K_UP; break;
         case '@': join = 1; break;
         case '_': join = 1; break;
@@ -323,7 +347,7 @@ static size_t word(scan *S, size_t p, size_t ce, int flags, int line_start)
                 size_t l1 = q - seg, l2 = digit_run(t, q1, ce);
                 join = digit_hyphen || (q1 + l2 < ce && t[q1 + l2] == '-' && q1 + l2 + 1 < ce &&
                                         t[q1 + l2 + 1] >= '0' && t[q1 + l2 + 1] <= '9') ||
-                       (l2 == 4 && (l1 == 3 || l1 == 5));
+                       (l2 == 4 && (l1 == 1 || l1 == 3 || l1 == 5));
             } else
                 join = hyphen_prefix(t + seg, q - seg);
             if (join && lastk == K_DIG) digit_hyphen = 1;
@@ -337,7 +361,8 @@ done:;
     int tflags = flags;
     int cut = 0;
     size_t wend = q;
-    if (q < ce && t[q] == '.' && (q + 1 >= ce || t[q + 1] != '.')) {
+    /* "Inc." keeps its period, also before a sentence's own ("Inc.." = "Inc." ".") */
+    if (q < ce && t[q] == '.' && (q + 1 >= ce || t[q + 1] != '.' || q + 2 >= ce || t[q + 2] != '.')) {
         size_t wn = q - p;
         int a = 0;
         if (dotted && !longseg && alpha) {
@@ -380,8 +405,16 @@ static void chunk(scan *S, size_t p, size_t ce, int flags)
     while (p < ce) {
         size_t q;
         int len, k = cls(S, p, &len);
-        if ((q = url_end(S, p, ce)) || (at && IS_WORD(k) && (q = email_end(t, p, ce)))) {
+        if ((q = url_end(S, p, ce)) || (at && IS_WORD(k) && (q = email_end(t, p, ce))) ||
+            (ce - p <= 80 && (IS_WORD(k) || t[p] == '-' || t[p] == '.') && (q = file_name_end(S, p, ce)))) {
             emit(S, p, q, SEG_URL, flags, 0);
+        } else if ((t[p] == '+' && p + 1 < ce && t[p + 1] >= '0' && t[p + 1] <= '9' && (flags & SEG_F_SPACE)) ||
+                   (t[p] == '.' && p + 1 < ce && t[p + 1] >= '0' && t[p + 1] <= '9' &&
+                    (p == 0 || t[p - 1] == '$' || t[p - 1] == ' '))) {
+            /* "+44" (a telephone prefix) and "$.04" */
+            q = p + 1;
+            while (q < ce && ((t[q] >= '0' && t[q] <= '9') || (t[q] == '.' && q + 1 < ce && t[q + 1] >= '0' && t[q + 1] <= '9'))) q++;
+            emit(S, p, q, SEG_NUM, flags, 0);
         } else if (IS_WORD(k)) {
             q = word(S, p, ce, flags, line_start);
         } else {
@@ -409,7 +442,11 @@ static void chunk(scan *S, size_t p, size_t ce, int flags)
                 }
             } else if (c < 0x80 && c != '(' && c != ')' && c != '[' && c != ']' && c != '{' &&
                        c != '}' && c != '"') {
-                while (q < ce && t[q] == c) q++;  /* "--", "**", "''", "====" */
+                /* "--", "**", "''", "====", "----==" */
+                if (c == '-' || c == '=')
+                    while (q < ce && (t[q] == '-' || t[q] == '=')) q++;
+                else
+                    while (q < ce && t[q] == c) q++;
                 if (k == K_SYM) kind = SEG_SYM;
             } else if (c == 0xE2 && len == 3 && t[p + 1] == 0x80 && (t[p + 2] == 0x98 || t[p + 2] == 0x99)) {
                 /* doubled single quotes used as double quotes: ‘’ ’’ */
