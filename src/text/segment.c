@@ -145,7 +145,7 @@ static void split(const char *t, size_t n, seg_tok *k, size_t nk, uint8_t *end)
         int brk;
         if (abbr) {
             if (c->flags & (SEG_F_TITLE | SEG_F_LIST)) brk = 0;
-            else brk = j > i + 1 || seg_opener(t + nx->s, nx->e - nx->s);
+            else brk = seg_opener(t + nx->s, nx->e - nx->s);
         } else {
             /* web text starts sentences in lower case too, but not after a quotation
              * ('"Why?" he asked') or an ellipsis */

@@ -296,8 +296,25 @@ static size_t digit_run(const unsigned char *t, size_t p, size_t ce)
     return q - p;
 }
 
+/* Is the token before p one after which "1." starts a list item (":", ";", "and", a
+ * sentence's end)? */
+static int after_list_intro(const scan *S, size_t p)
+{
+    const seg_toks *o = S->out;
+    if (!o->n) return 1;
+    const seg_tok *k = &o->v[o->n - 1];
+    const unsigned char *w = S->t + k->s;
+    size_t n = k->e - k->s;
+    if (k->e + 1 != p && k->e + 2 != p) return 0;
+    if (n == 1) return w[0] == ':' || w[0] == ';';
+    return (n == 3 && !memcmp(w, "and", 3)) || (n == 2 && !memcmp(w, "or", 2));
+}
+
 /* A word from p: letters and digits, joined across ". , : / ' - & @" where UD keeps the
  * pieces together (numbers, abbreviations, clitics, e-mail addresses, some hyphens). */
+#ifndef MAX_FRAGMENT
+#define MAX_FRAGMENT 6
+#endif
 static size_t word(scan *S, size_t p, size_t ce, int flags, int line_start)
 {
     const unsigned char *t = S->t;
@@ -369,9 +386,13 @@ done:;
             a = SEG_F_ABBR;
         } else if (wn == 1 && t[p] >= 'A' && t[p] <= 'Z' && t[p] != 'I') {
             a = SEG_F_ABBR | SEG_F_TITLE;  /* an initial: "J. Smith" */
-        } else if (line_start && q + 1 >= ce && wn <= 2 &&
-                   (all_digits(t + p, wn) || (wn == 1 && t[p] >= 'a' && t[p] <= 'z'))) {
-            a = SEG_F_ABBR | SEG_F_LIST;   /* "1. item" */
+        } else if ((line_start || after_list_intro(S, p)) && q + 1 >= ce && wn <= 3 &&
+                   (all_digits(t + p, wn) || (wn == 3 && t[p + 1] == '.' && all_digits(t + p, 1) && all_digits(t + p + 2, 1)) ||
+                    (wn == 1 && t[p] >= 'a' && t[p] <= 'z'))) {
+            a = SEG_F_ABBR | SEG_F_LIST;   /* "1. item", "2.1. Section", "here: 1. that" */
+        } else if (wn == 1 && (t[p] == 'b' || t[p] == 'c' || t[p] == 'd' || t[p] == 'm') &&
+                   p > 0 && t[p - 1] == '(') {
+            a = SEG_F_ABBR | SEG_F_TITLE;  /* "(b. 1960", "(c. 347", "(m. 1949" */
         } else {
             int f = seg_abbrev((const char *)t + p, wn);
             if (f & SEG_ABBR_NUM) {
@@ -389,6 +410,11 @@ done:;
         size_t q1 = q + (t[q] == '\'' ? 1 : 3);
         int nk = q1 < ce ? cls(S, q1, &len) : K_SP;
         if (!IS_WORD(nk)) { cut = (int)(q - p); q = q1; wend = q; }
+    }
+    /* a broken-off word in speech: "w- we went" */
+    if (!cut && alpha && !(tflags & SEG_F_ABBR) && q + 1 == ce && t[q] == '-' && q - p <= MAX_FRAGMENT) {
+        q++;
+        wend = q;
     }
     if (!cut && alpha) cut = clitic_cut(t + p, wend - p);
     if (cut > 0xFFFF) cut = 0;
