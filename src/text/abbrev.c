@@ -3,6 +3,7 @@
  * "U.S. Army"). Plain facts of English usage, compiled in. */
 #include "seg.h"
 
+#include <pthread.h>
 #include <string.h>
 
 typedef struct { const char *w; size_t len; int f; } abbr;
@@ -70,6 +71,28 @@ static int eq_ci(const char *a, const char *b, size_t n)
     return 1;
 }
 
+/* The lists are looked up through small hash tables of their lower-case forms, built once:
+ * the tokenizer asks for every word before a period. */
+#define SLOTS 1024
+static uint16_t abbr_slot[SLOTS];  /* index + 1 into abbrevs, 0 = empty */
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static unsigned hash_ci(const char *w, size_t n)
+{
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned)lower((unsigned char)w[i])) * 16777619u;
+    return h;
+}
+
+static void build(void)
+{
+    for (size_t i = 0; i < sizeof abbrevs / sizeof *abbrevs; i++) {
+        unsigned h = hash_ci(abbrevs[i].w, abbrevs[i].len) % SLOTS;
+        while (abbr_slot[h]) h = (h + 1) % SLOTS;
+        abbr_slot[h] = (uint16_t)(i + 1);
+    }
+}
+
 int seg_abbrev(const char *w, size_t n)
 {
     if (n == 0 || n > 8) return 0;
@@ -79,14 +102,16 @@ int seg_abbrev(const char *w, size_t n)
         else if (w[i] >= 'A' && w[i] <= 'Z') lowerc = 0;
         else return 0;
     }
+    pthread_once(&once, build);
     int ci = 0;
-    for (size_t i = 0; i < sizeof abbrevs / sizeof *abbrevs; i++) {
-        const char *a = abbrevs[i].w;
-        if (abbrevs[i].len != n || lower((unsigned char)a[0]) != lower((unsigned char)w[0])) continue;
-        if (!memcmp(a, w, n)) return abbrevs[i].f;
+    for (unsigned h = hash_ci(w, n) % SLOTS; abbr_slot[h]; h = (h + 1) % SLOTS) {
+        const abbr *e = &abbrevs[abbr_slot[h] - 1];
+        const char *a = e->w;
+        if (e->len != n || !eq_ci(a, w, n)) continue;
+        if (!memcmp(a, w, n)) return e->f;
         /* "GEN." and "MRS." in shouting text; "Inc" also as "inc". */
-        if (!ci && (upper && n > 1) && eq_ci(a, w, n)) ci = abbrevs[i].f;
-        if (!ci && lowerc && a[0] >= 'a' && eq_ci(a, w, n)) ci = abbrevs[i].f;
+        if (!ci && upper && n > 1) ci = e->f;
+        if (!ci && lowerc && a[0] >= 'a') ci = e->f;
     }
     return ci;
 }

@@ -3,6 +3,7 @@
  * token and are marked with a cut ("don't" = do|n't), as UD's multiword tokens are. */
 #include "seg.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -130,6 +131,37 @@ static const struct { const char *w; size_t len; int cut; } fused[] = {
 };
 #undef F
 
+/* Fused forms through a small hash table of their lower-case spelling, built once. */
+#define FSLOTS 128
+static uint8_t fused_slot[FSLOTS];  /* index + 1 into fused, 0 = empty */
+static pthread_once_t fused_once = PTHREAD_ONCE_INIT;
+
+static unsigned fused_hash(const unsigned char *w, size_t n)
+{
+    return ((unsigned)n * 31u + (unsigned)lower(w[0]) * 7u + (unsigned)lower(w[n - 1]) * 3u +
+            (unsigned)lower(w[n / 2])) % FSLOTS;
+}
+
+static void fused_build(void)
+{
+    for (size_t i = 0; i < sizeof fused / sizeof *fused; i++) {
+        unsigned h = fused_hash((const unsigned char *)fused[i].w, fused[i].len);
+        while (fused_slot[h]) h = (h + 1) % FSLOTS;
+        fused_slot[h] = (uint8_t)(i + 1);
+    }
+}
+
+static int fused_cut(const unsigned char *w, size_t n)
+{
+    if (n < 2 || n > 8) return 0;
+    pthread_once(&fused_once, fused_build);
+    for (unsigned h = fused_hash(w, n); fused_slot[h]; h = (h + 1) % FSLOTS) {
+        size_t i = fused_slot[h] - 1u;
+        if (fused[i].len == n && eq_lower(w, n, fused[i].w)) return fused[i].cut;
+    }
+    return 0;
+}
+
 /* Where the clitic starts inside the word w[0..n), or 0. */
 static int clitic_cut(const unsigned char *w, size_t n)
 {
@@ -147,11 +179,7 @@ static int clitic_cut(const unsigned char *w, size_t n)
         if (eq_lower(s, sn, "t") && i >= 2 && lower(w[i - 1]) == 'n') return (int)i - 1;
         return 0;
     }
-    /* cheap filter first: every fused form ends in a, t, e, m, s or l */
-    int last = n ? lower(w[n - 1]) : 0;
-    if (n >= 2 && n <= 8 && (last == 'a' || last == 't' || last == 'e' || last == 'm' || last == 's' || last == 'l'))
-        for (size_t i = 0; i < sizeof fused / sizeof *fused; i++)
-            if (fused[i].len == n && lower(w[0]) == fused[i].w[0] && eq_lower(w, n, fused[i].w)) return fused[i].cut;
+    return fused_cut(w, n);
     return 0;
 }
 
@@ -320,8 +348,8 @@ static size_t word(scan *S, size_t p, size_t ce, int flags, int line_start)
     const unsigned char *t = S->t;
     /* after an opening quote, a final apostrophe closes it: 'Christians' */
     const seg_toks *o = S->out;
-    int quoted = o->n && o->v[o->n - 1].e == p && o->v[o->n - 1].kind == SEG_PUNCT &&
-                 (t[p - 1] == '\'' || t[p - 1] == 0x98 || t[p - 1] == 0x99);
+#define QUOTED (o->n && o->v[o->n - 1].e == p && o->v[o->n - 1].kind == SEG_PUNCT && \
+                (t[p - 1] == '\'' || t[p - 1] == 0x98 || t[p - 1] == 0x99))
     size_t q = p, seg = p;
     int dotted = 0, longseg = 0, alpha = 0, lastk = K_SP, digit_hyphen = 0, nseg_letters = 0;
     int len;
@@ -405,7 +433,7 @@ done:;
         }
         if (a) { tflags |= a; q++; }
     } else if (q < ce && (t[q] == '\'' || (t[q] == 0xE2 && q + 2 < ce && t[q + 1] == 0x80 && t[q + 2] == 0x99)) &&
-               q > p && lower(t[q - 1]) == 's' && alpha && !quoted) {
+               q > p && lower(t[q - 1]) == 's' && alpha && !QUOTED) {
         /* plural possessive "students'" is one surface token, two words */
         size_t q1 = q + (t[q] == '\'' ? 1 : 3);
         int nk = q1 < ce ? cls(S, q1, &len) : K_SP;
@@ -421,6 +449,7 @@ done:;
     emit(S, p, q, alpha ? SEG_WORD : SEG_NUM, tflags, cut);
     return q;
 }
+#undef QUOTED
 
 /* Tokens of one whitespace-free chunk t[p..ce). */
 static void chunk(scan *S, size_t p, size_t ce, int flags)
@@ -428,11 +457,19 @@ static void chunk(scan *S, size_t p, size_t ce, int flags)
     const unsigned char *t = S->t;
     int line_start = (flags & SEG_F_NL) || S->out->n == 0;
     int at = memchr(t + p, '@', ce - p) != NULL;
+    /* a file name needs a '.' with a letter after it */
+    const unsigned char *dot = ce - p <= 80 ? memchr(t + p, '.', ce - p) : NULL;
+    int file = dot && dot + 1 < t + ce && ((dot[1] | 32) >= 'a' && (dot[1] | 32) <= 'z');
+    if (dot && !file) {
+        const unsigned char *d2 = dot;
+        while (!file && (d2 = memchr(d2 + 1, '.', (size_t)(t + ce - d2 - 1))))
+            file = d2 + 1 < t + ce && ((d2[1] | 32) >= 'a' && (d2[1] | 32) <= 'z');
+    }
     while (p < ce) {
         size_t q;
         int len, k = cls(S, p, &len);
         if ((q = url_end(S, p, ce)) || (at && IS_WORD(k) && (q = email_end(t, p, ce))) ||
-            (ce - p <= 80 && (IS_WORD(k) || t[p] == '-' || t[p] == '.') && (q = file_name_end(S, p, ce)))) {
+            (file && (IS_WORD(k) || t[p] == '-' || t[p] == '.') && (q = file_name_end(S, p, ce)))) {
             emit(S, p, q, SEG_URL, flags, 0);
         } else if ((t[p] == '+' && p + 1 < ce && t[p + 1] >= '0' && t[p + 1] <= '9' && (flags & SEG_F_SPACE)) ||
                    (t[p] == '.' && p + 1 < ce && t[p + 1] >= '0' && t[p + 1] <= '9' &&
