@@ -532,8 +532,9 @@ void seg_tokenize(const char *text, size_t n, seg_toks *out)
     int nl = 0, sp = 0;
     while (i < n) {
         int len, k = cls(&S, i, &len);
+        /* a CR alone (old Mac files) breaks the line; in CRLF the LF does */
+        if (k == K_NL || (t[i] == '\r' && (i + 1 >= n || t[i + 1] != '\n'))) { nl++; sp = 1; i += (size_t)len; continue; }
         if (k == K_SP) { sp = 1; i += (size_t)len; continue; }
-        if (k == K_NL) { nl++; sp = 1; i += (size_t)len; continue; }
         size_t ce = i + (size_t)len;
         while (ce < n) {
             if (t[ce] < 0x80) {

@@ -139,6 +139,33 @@ static void test_unicode(void **state)
 
 /* Hostile input must stay linear: each of these runs in well under a second when the code is
  * linear and would take minutes if any part were quadratic. */
+static void test_web_and_mail(void **state)
+{
+    (void)state;
+    /* file names, telephone numbers, extensions, rule lines and smileys as UD EWT has them */
+    expect("See ld2d-#69366-1.DOC and -FINAL.doc now", "See ld2d-#69366-1.DOC and -FINAL.doc now");
+    expect("Call Joan (3-5213) or +44 20 7484 9866", "Call Joan ( 3-5213 ) or +44 20 7484 9866");
+    expect("It costs $.04 now ----== Posted", "It costs $ .04 now ----== Posted");
+    expect("the 1990's and mama`s car", "the 1990+'s and mama+`s car");
+    expect("counterparty CCNG, Inc.. On Monday", "counterparty CCNG , Inc. .\nOn Monday");
+    expect("great fun :) See you", "great fun :)\nSee you");
+    expect("Sent 08/16/2000 12:05 PM I just wanted", "Sent 08/16/2000 12:05 PM\nI just wanted");
+    expect("w- we went th- there", "w- we went th- there");
+    expect("two claims: 1. that it works", "two claims : 1. that it works");
+    expect("Goode (b. March 2009) acted", "Goode ( b. March 2009 ) acted");
+}
+
+static void test_line_breaks(void **state)
+{
+    (void)state;
+    /* a lone CR is a line break; CRLF CRLF a paragraph */
+    expect("Headline\rBody starts here.", "Headline\nBody starts here .");
+    expect("One.\r\n\r\nTwo.", "One .\nTwo .");
+    /* long wrapped lines are prose, not sentences */
+    expect("The minister said on Monday that the government would not accept the\nproposal.",
+           "The minister said on Monday that the government would not accept the proposal .");
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -187,6 +214,8 @@ int main(void)
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_paragraphs_and_offsets),
         cmocka_unit_test(test_unicode),
+        cmocka_unit_test(test_web_and_mail),
+        cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_pathological),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
