@@ -122,6 +122,8 @@ static void split(const char *t, size_t n, seg_tok *k, size_t nk, uint8_t *end)
         if (!starts_upper(t, nx) || all_upper(t, nx)) continue;
         uint32_t cn = c->e - c->s;
         const char *cs = t + c->s;
+        /* "<< File: x.doc >> Next": the attachment marker closes its line */
+        if (cn == 2 && cs[0] == '>' && cs[1] == '>') end[i] = 1;
         /* a smiley ends what it comments on */
         if (c->kind == SEG_SYM && strchr(":;=^<", cs[0])) end[i] = 1;
         /* "Thanks, Bill" and "Regards, Kay": the closing formula is a sentence */
