@@ -304,10 +304,10 @@ static int next_jsonl(ann_reader *r, ann_doc **out, ann_err *err)
             return -1;
         }
         if (!json_is_object(o)) {
-            json_decref(o);
             ann_err_set(err, 1, "%s:%ld: a JSON %s, not an object; each line must be one object like "
                         "{\"id\": \"...\", \"text\": \"...\"}", r->name, r->lineno,
                         json_is_array(o) ? "array" : "value");
+            json_decref(o); /* after the message: it looks at o */
             return -1;
         }
         char idbuf[64];
@@ -369,10 +369,12 @@ typedef struct {
 
 static int split_cols(char *line, row *rw)
 {
+    /* Counts every column, so a stray tab in MISC is an error rather than part of the value. */
     int n = 0;
     char *p = line;
-    while (n < 10) {
-        rw->cols[n++] = p;
+    for (;;) {
+        if (n < 10) rw->cols[n] = p;
+        n++;
         char *t = strchr(p, '\t');
         if (!t) break;
         *t = 0;
@@ -408,7 +410,8 @@ static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
     int ncom = 0, capcom = 0;
     char *sent_id = NULL;
     long sent_line = 0;
-    int bad = 0;
+    int bad = 0, at_boundary = 0;
+    long next_word = 1, mwt_open = 0; /* ids must run 1, 2, 3... with ranges before their words */
 
     while (r->pos <= r->len) {
         size_t ls = r->pos;
@@ -425,6 +428,13 @@ static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
         r->lineno++;
         line[llen] = 0;
         if (llen == 0) {
+            if (nrows > 0 && mwt_open >= next_word) {
+                ann_err_set(err, 1, "%s:%ld: multiword token range ends at word %ld but the sentence "
+                            "ends at word %ld; add the missing word lines", r->name, r->lineno,
+                            mwt_open, next_word - 1);
+                bad = at_boundary = 1;
+                break;
+            }
             if (nrows > 0) {
                 /* End of sentence: materialise it. */
                 int ntok = 0;
@@ -561,6 +571,16 @@ static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
             bad = 1;
             break;
         }
+        if (nrows == 0) next_word = 1, mwt_open = 0;
+        if (id != next_word || (mwt_last && mwt_open >= id)) {
+            ann_err_set(err, 1, "%s:%ld: token id '%s' out of order, expected %ld%s; ids run 1, 2, 3... "
+                        "within a sentence and a blank line ends the sentence", r->name, r->lineno, idc,
+                        next_word, mwt_last ? " (a range starts at the next word, after the previous range)" : "");
+            bad = 1;
+            break;
+        }
+        if (mwt_last) mwt_open = mwt_last;
+        else next_word++;
         if (nrows == caprows) rows = ann_xrealloc(rows, sizeof *rows * (size_t)(caprows = caprows ? caprows * 2 : 64));
         rows[nrows].id = id;
         rows[nrows].mwt_last = mwt_last;
@@ -571,7 +591,7 @@ static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
     (void)sent_line;
     if (bad) {
         /* Skip the rest of the broken sentence so the next call starts clean. */
-        while (r->pos < r->len) {
+        while (!at_boundary && r->pos < r->len) {
             char *nl = memchr(r->data + r->pos, '\n', r->len - r->pos);
             size_t le = nl ? (size_t)(nl - r->data) : r->len;
             int blank = le == r->pos || (le == r->pos + 1 && r->data[r->pos] == '\r');
