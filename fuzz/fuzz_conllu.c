@@ -20,6 +20,7 @@ static int read_write(const char *data, size_t size, ann_buf *out, int *rejected
             continue;
         }
         FUZZ_CHECK(d->text[d->len] == 0);
+        FUZZ_CHECK(ann_utf8_invalid_at(d->text, d->len) < 0);
         ann_conllu_write(out, d, 1);
         ann_doc_free(d);
         n++;
