@@ -21,6 +21,10 @@ struct ann_reader {
     long lineno;
     int done;
     int ndocs;
+    int utf8_checked;  /* CoNLL-U: the whole input was checked for NULs and invalid UTF-8 */
+    long utf8_fixed;   /* ... and this many bytes were replaced (warned with the first doc) */
+    size_t utf8_first;
+    long utf8_line;
 };
 
 const char *ann_format_name(ann_input_format f)
@@ -393,6 +397,19 @@ static int has_space_after_no(const char *misc)
 /* Builds one document from sentences until the next "# newdoc" (or end of input). */
 static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
 {
+    if (!r->utf8_checked) {
+        /* Lines are handled as C strings: a NUL would silently cut one short. */
+        r->utf8_checked = 1;
+        r->utf8_fixed = repair_utf8(r->data, r->len, &r->utf8_first);
+        if (r->utf8_fixed) r->utf8_line = line_of(r->data, r->utf8_first); /* before lines are cut */
+        if (r->utf8_fixed < 0) {
+            ann_err_set(err, 1, "%s:%ld: NUL byte or mostly invalid UTF-8 (near byte %zu): this is "
+                        "not CoNLL-U text; convert it to UTF-8 first", r->name, r->utf8_line,
+                        r->utf8_first);
+            r->pos = r->len;
+            return -1;
+        }
+    }
     if (r->pos >= r->len) return 0;
     ann_doc *d = ann_doc_new();
     d->origin = r->name;
@@ -617,6 +634,10 @@ static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
     ann_doc_set_text(d, text.s ? text.s : "", text.len);
     ann_buf_free(&text);
     *out = d;
+    if (r->utf8_fixed > 0 && r->ndocs == 1)
+        ann_err_set(err, 2, "%s:%ld: warning: %ld invalid UTF-8 byte(s) replaced by '?' "
+                    "(first at byte %zu); re-encode the file as UTF-8 to keep them",
+                    r->name, r->utf8_line, r->utf8_fixed, r->utf8_first);
     return 1;
 }
 
