@@ -147,7 +147,7 @@ static void split(const char *t, size_t n, seg_tok *k, size_t nk, uint8_t *end)
         int brk;
         if (abbr) {
             if (c->flags & (SEG_F_TITLE | SEG_F_LIST)) brk = 0;
-            else brk = seg_opener(t + nx->s, nx->e - nx->s);
+            else brk = ann_text_opener(t + nx->s, nx->e - nx->s);
         } else {
             /* web text starts sentences in lower case too, but not after a quotation
              * ('"Why?" he asked') or an ellipsis */
@@ -181,7 +181,7 @@ int ann_text_segment(ann_doc *d, ann_err *err)
     d->nsent = 0;
     const char *t = d->text;
     seg_toks tk = {0};
-    seg_tokenize(t, d->len, &tk);
+    ann_text_tokens(t, d->len, &tk);
     if (tk.n == 0) return 0;
     uint8_t *end = malloc(tk.n);
     if (!end) { free(tk.v); ann_err_set(err, 1, "out of memory segmenting %s", d->id ? d->id : "document"); return -1; }

@@ -3,7 +3,6 @@
  * token and are marked with a cut ("don't" = do|n't), as UD's multiword tokens are. */
 #include "seg.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -121,45 +120,51 @@ static int hyphen_prefix(const unsigned char *w, size_t n)
 }
 
 #define F(w, cut) {w, sizeof w - 1, cut}
-/* Contractions written without an apostrophe, split as UD does ("gonna" = gon|na). */
+/* Contractions written without an apostrophe, split as UD does ("gonna" = gon|na). Sorted for
+ * binary search (the unit tests check the order). */
 static const struct { const char *w; size_t len; int cut; } fused[] = {
-    F("gonna", 3), F("wanna", 3), F("gotta", 3), F("outta", 3), F("cannot", 3), F("dont", 2),
-    F("wont", 2), F("cant", 2), F("didnt", 3), F("doesnt", 4), F("isnt", 2), F("wasnt", 3),
-    F("arent", 3), F("couldnt", 5), F("wouldnt", 5), F("shouldnt", 6), F("havent", 4),
-    F("hasnt", 3), F("aint", 2), F("im", 1), F("ive", 1), F("youre", 3), F("theyre", 4),
-    F("thats", 4), F("whats", 4), F("theres", 5), F("itll", 2), F("youll", 3),
+    F("aint", 2), F("arent", 3), F("cannot", 3), F("cant", 2), F("couldnt", 5), F("didnt", 3),
+    F("doesnt", 4), F("dont", 2), F("gonna", 3), F("gotta", 3), F("hasnt", 3), F("havent", 4),
+    F("im", 1), F("isnt", 2), F("itll", 2), F("ive", 1), F("outta", 3), F("shouldnt", 6),
+    F("thats", 4), F("theres", 5), F("theyre", 4), F("wanna", 3), F("wasnt", 3), F("whats", 4),
+    F("wont", 2), F("wouldnt", 5), F("youll", 3), F("youre", 3),
 };
 #undef F
 
-/* Fused forms through a small hash table of their lower-case spelling, built once. */
-#define FSLOTS 128
-static uint8_t fused_slot[FSLOTS];  /* index + 1 into fused, 0 = empty */
-static pthread_once_t fused_once = PTHREAD_ONCE_INIT;
+#define NFUSED (sizeof fused / sizeof *fused)
 
-static unsigned fused_hash(const unsigned char *w, size_t n)
+/* Compares the lower-cased w[0..n) with the entry e. */
+static int cmp_fused(const unsigned char *w, size_t n, const char *e, size_t en)
 {
-    return ((unsigned)n * 31u + (unsigned)lower(w[0]) * 7u + (unsigned)lower(w[n - 1]) * 3u +
-            (unsigned)lower(w[n / 2])) % FSLOTS;
-}
-
-static void fused_build(void)
-{
-    for (size_t i = 0; i < sizeof fused / sizeof *fused; i++) {
-        unsigned h = fused_hash((const unsigned char *)fused[i].w, fused[i].len);
-        while (fused_slot[h]) h = (h + 1) % FSLOTS;
-        fused_slot[h] = (uint8_t)(i + 1);
+    for (size_t i = 0; i < n && i < en; i++) {
+        int d = lower(w[i]) - (unsigned char)e[i];
+        if (d) return d;
     }
+    return n < en ? -1 : n > en;
 }
 
 static int fused_cut(const unsigned char *w, size_t n)
 {
     if (n < 2 || n > 8) return 0;
-    pthread_once(&fused_once, fused_build);
-    for (unsigned h = fused_hash(w, n); fused_slot[h]; h = (h + 1) % FSLOTS) {
-        size_t i = fused_slot[h] - 1u;
-        if (fused[i].len == n && eq_lower(w, n, fused[i].w)) return fused[i].cut;
+    /* most words fail here: every fused form ends in a, e, l, m, s or t */
+    int last = lower(w[n - 1]);
+    if (last != 'a' && last != 'e' && last != 'l' && last != 'm' && last != 's' && last != 't') return 0;
+    size_t lo = 0, hi = NFUSED;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int d = cmp_fused(w, n, fused[mid].w, fused[mid].len);
+        if (!d) return fused[mid].cut;
+        if (d > 0) lo = mid + 1;
+        else hi = mid;
     }
     return 0;
+}
+
+int ann_text_fused_sorted(void)
+{
+    for (size_t i = 1; i < NFUSED; i++)
+        if (strcmp(fused[i - 1].w, fused[i].w) >= 0) return 0;
+    return 1;
 }
 
 /* Where the clitic starts inside the word w[0..n), or 0. */
@@ -422,7 +427,7 @@ done:;
                    p > 0 && t[p - 1] == '(') {
             a = SEG_F_ABBR | SEG_F_TITLE;  /* "(b. 1960", "(c. 347", "(m. 1949" */
         } else {
-            int f = seg_abbrev((const char *)t + p, wn);
+            int f = ann_text_abbrev((const char *)t + p, wn);
             if (f & SEG_ABBR_NUM) {
                 size_t r = q + 1;
                 while (r < S->n && (t[r] == ' ' || t[r] == '\t')) r++;
@@ -452,13 +457,12 @@ done:;
 #undef QUOTED
 
 /* Tokens of one whitespace-free chunk t[p..ce). */
-static void chunk(scan *S, size_t p, size_t ce, int flags)
+static void chunk(scan *S, size_t p, size_t ce, int flags, int at, int has_dot)
 {
     const unsigned char *t = S->t;
     int line_start = (flags & SEG_F_NL) || S->out->n == 0;
-    int at = memchr(t + p, '@', ce - p) != NULL;
     /* a file name needs a '.' with a letter after it */
-    const unsigned char *dot = ce - p <= 80 ? memchr(t + p, '.', ce - p) : NULL;
+    const unsigned char *dot = has_dot && ce - p <= 80 ? memchr(t + p, '.', ce - p) : NULL;
     int file = dot && dot + 1 < t + ce && ((dot[1] | 32) >= 'a' && (dot[1] | 32) <= 'z');
     if (dot && !file) {
         const unsigned char *d2 = dot;
@@ -524,7 +528,7 @@ static void chunk(scan *S, size_t p, size_t ce, int flags)
     }
 }
 
-void seg_tokenize(const char *text, size_t n, seg_toks *out)
+void ann_text_tokens(const char *text, size_t n, seg_toks *out)
 {
     scan S = {(const unsigned char *)text, n, out};
     const unsigned char *t = S.t;
@@ -536,9 +540,12 @@ void seg_tokenize(const char *text, size_t n, seg_toks *out)
         if (k == K_NL || (t[i] == '\r' && (i + 1 >= n || t[i + 1] != '\n'))) { nl++; sp = 1; i += (size_t)len; continue; }
         if (k == K_SP) { sp = 1; i += (size_t)len; continue; }
         size_t ce = i + (size_t)len;
+        int at = t[i] == '@', dot = t[i] == '.';
         while (ce < n) {
             if (t[ce] < 0x80) {
                 if (ascii_class[t[ce]] <= K_NL) break;
+                at |= t[ce] == '@';
+                dot |= t[ce] == '.';
                 ce++;
             } else {
                 k = cls(&S, ce, &len);
@@ -547,7 +554,7 @@ void seg_tokenize(const char *text, size_t n, seg_toks *out)
             }
         }
         int flags = (sp ? SEG_F_SPACE : 0) | (nl ? SEG_F_NL : 0) | (nl >= 2 ? SEG_F_PARA : 0);
-        chunk(&S, i, ce, flags);
+        chunk(&S, i, ce, flags, at, dot);
         i = ce;
         nl = sp = 0;
     }

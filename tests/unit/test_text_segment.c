@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "annalist.h"
+#include "text/seg.h"
 
 static ann_doc *segment(const char *text)
 {
@@ -166,6 +167,23 @@ static void test_line_breaks(void **state)
            "The minister said on Monday that the government would not accept the proposal .");
 }
 
+static void test_word_lists_sorted(void **state)
+{
+    (void)state;
+    /* the abbreviation, sentence-opener and fused-form lists are binary-searched */
+    assert_int_equal(ann_text_lists_sorted(), 1);
+    assert_true(ann_text_abbrev("Gen", 3) & SEG_ABBR_TITLE);
+    assert_true(ann_text_abbrev("GEN", 3) & SEG_ABBR_TITLE);
+    assert_int_equal(ann_text_abbrev("Inc", 3), SEG_ABBR);
+    assert_int_equal(ann_text_abbrev("inc", 3), SEG_ABBR);
+    assert_int_equal(ann_text_abbrev("ft", 2), SEG_ABBR);
+    assert_true(ann_text_abbrev("Ft", 2) & SEG_ABBR_TITLE);
+    assert_int_equal(ann_text_abbrev("end", 3), 0);
+    assert_int_equal(ann_text_abbrev("Zzz", 3), 0);
+    assert_int_equal(ann_text_opener("The", 3), 1);
+    assert_int_equal(ann_text_opener("the", 3), 0);
+}
+
 static void test_pathological(void **state)
 {
     (void)state;
@@ -216,6 +234,7 @@ int main(void)
         cmocka_unit_test(test_unicode),
         cmocka_unit_test(test_web_and_mail),
         cmocka_unit_test(test_line_breaks),
+        cmocka_unit_test(test_word_lists_sorted),
         cmocka_unit_test(test_pathological),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
