@@ -7,7 +7,10 @@
 
 static const char usage[] =
     "usage: annalist segment [options] [FILE...]\n\n"
-    "Splits documents into sentences and tokens (Universal Dependencies English conventions).\n\n"
+    "Splits documents into sentences and tokens (Universal Dependencies English conventions:\n"
+    "clitics split as multiword tokens, \"don't\" = do n't; abbreviations, numbers, URLs and\n"
+    "e-mail addresses kept whole). Blank lines separate paragraphs. CoNLL-U input keeps its\n"
+    "own tokenization; to re-segment a treebank's text see 'annalist eval-segment --raw'.\n\n"
     "  --format conllu|jsonl   CoNLL-U (default: ID and FORM filled, '# text' per sentence) or\n"
     "                          JSONL, one sentence per line with tokens and byte offsets\n"
     "  --input-format F        text, jsonl, conllu or auto (default: guess from name and content)\n"
