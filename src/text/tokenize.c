@@ -298,12 +298,15 @@ static size_t file_name_end(const scan *S, size_t p, size_t ce)
 }
 
 /* An e-mail address from p ("Sean.Cooper@ElPaso.com"), or 0. */
-static size_t email_end(const unsigned char *t, size_t p, size_t ce)
+static size_t email_end(const unsigned char *t, size_t p, size_t ce, size_t *none_before)
 {
     size_t q = p;
     while (q < ce && (((t[q] | 32) >= 'a' && (t[q] | 32) <= 'z') || (t[q] >= '0' && t[q] <= '9') ||
                       t[q] == '.' || t[q] == '_' || t[q] == '-' || t[q] == '+'))
         q++;
+    /* any start between p and q ends its local part at q too: remember the verdict so a long
+     * chunk is not rescanned from every token ("a-a-a-...-a@") */
+    *none_before = q;
     if (q == p || q >= ce || t[q] != '@') return 0;
     size_t d = ++q;
     int dots = 0;
@@ -462,6 +465,7 @@ static void chunk(scan *S, size_t p, size_t ce, int flags, int at, int has_dot)
     const unsigned char *t = S->t;
     int line_start = (flags & SEG_F_NL) || S->out->n == 0;
     /* a file name needs a '.' with a letter after it */
+    size_t no_email = 0;
     const unsigned char *dot = has_dot && ce - p <= 80 ? memchr(t + p, '.', ce - p) : NULL;
     int file = dot && dot + 1 < t + ce && ((dot[1] | 32) >= 'a' && (dot[1] | 32) <= 'z');
     if (dot && !file) {
@@ -472,7 +476,7 @@ static void chunk(scan *S, size_t p, size_t ce, int flags, int at, int has_dot)
     while (p < ce) {
         size_t q;
         int len, k = cls(S, p, &len);
-        if ((q = url_end(S, p, ce)) || (at && IS_WORD(k) && (q = email_end(t, p, ce))) ||
+        if ((q = url_end(S, p, ce)) || (at && IS_WORD(k) && p >= no_email && (q = email_end(t, p, ce, &no_email))) ||
             (file && (IS_WORD(k) || t[p] == '-' || t[p] == '.') && (q = file_name_end(S, p, ce)))) {
             emit(S, p, q, SEG_URL, flags, 0);
         } else if ((t[p] == '+' && p + 1 < ce && t[p + 1] >= '0' && t[p + 1] <= '9' && (flags & SEG_F_SPACE)) ||

@@ -209,6 +209,12 @@ static void test_pathological(void **state)
     }
     assert_int_equal(words, 200000);
     ann_doc_free(d);
+    for (size_t i = 0; i < n; i += 2) { t[i] = 'a'; t[i + 1] = '-'; }
+    t[n - 1] = '@';
+    d = segment(t);                     /* half a million hyphenated parts before an '@' */
+    assert_true(d->nsent >= 1000);
+    ann_doc_free(d);
+    t[n - 1] = '-';
     for (size_t i = 0; i < n; i += 2) { t[i] = 'a'; t[i + 1] = ' '; }
     t[n] = 0;
     d = segment(t);                     /* one endless sentence is cut at 500 words */
