@@ -64,6 +64,34 @@ static int all_upper(const char *t, const seg_tok *k)
     return 1;
 }
 
+/* "11/10/2000", "1/9/01" */
+static int is_date(const char *t, const seg_tok *k)
+{
+    int slashes = 0, digits = 0;
+    for (uint32_t i = k->s; i < k->e; i++) {
+        if (t[i] == '/') slashes++;
+        else if (t[i] >= '0' && t[i] <= '9') digits++;
+        else return 0;
+    }
+    return slashes == 2 && digits >= 4;
+}
+
+/* "05:17", "06:00:56" */
+static int is_time(const char *t, const seg_tok *k)
+{
+    int colons = 0;
+    for (uint32_t i = k->s; i < k->e; i++) {
+        if (t[i] == ':') colons++;
+        else if (t[i] < '0' || t[i] > '9') return 0;
+    }
+    return colons >= 1 && colons <= 2 && k->e - k->s >= 4;
+}
+
+static int is_ampm(const char *t, const seg_tok *k)
+{
+    return k->e - k->s == 2 && ((t[k->s] | 32) == 'a' || (t[k->s] | 32) == 'p') && (t[k->s + 1] | 32) == 'm';
+}
+
 static int salutation(const char *t, const seg_tok *k)
 {
     static const char *const w[] = {"Thanks", "Regards", "Best", "Cheers", "Sincerely", "Love",
@@ -119,6 +147,12 @@ static void split(const char *t, size_t n, seg_tok *k, size_t nk, uint8_t *end)
     }
     for (size_t i = 0; i + 1 < nk; i++) {
         const seg_tok *c = &k[i], *nx = &k[i + 1];
+        /* an e-mail header's "Kay Mann 03/15/2001 04:03 PM" line: its date and time stand
+         * apart from the name before them (but "on 06/01/2000 ..." stays) and from the text after */
+        if (i + 3 < nk && is_date(t, nx) && is_time(t, &k[i + 2]) && is_ampm(t, &k[i + 3])) {
+            if (!starts_lower(t, c)) end[i] = 1;
+            if (i + 4 < nk) end[i + 3] = 1;
+        }
         if (!starts_upper(t, nx) || all_upper(t, nx)) continue;
         uint32_t cn = c->e - c->s;
         const char *cs = t + c->s;
