@@ -211,14 +211,13 @@ static uint32_t nwords(const seg_tok *k) { return (k->cut ? 2 : 1) + !!(k->flags
 
 int ann_text_segment(ann_doc *d, ann_err *err)
 {
-    (void)err;
+    (void)err;  /* nothing in valid UTF-8 text is an error; memory exhaustion aborts, as everywhere */
     d->nsent = 0;
     const char *t = d->text;
     seg_toks tk = {0};
     ann_text_tokens(t, d->len, &tk);
     if (tk.n == 0) return 0;
-    uint8_t *end = malloc(tk.n);
-    if (!end) { free(tk.v); ann_err_set(err, 1, "out of memory segmenting %s", d->id ? d->id : "document"); return -1; }
+    uint8_t *end = ann_xmalloc(tk.n);
     split(t, d->len, tk.v, tk.n, end);
     int para = 0;
     size_t i = 0;

@@ -2,8 +2,8 @@
  * character class (utf8proc categories outside ASCII). Clitics stay inside their surface
  * token and are marked with a cut ("don't" = do|n't), as UD's multiword tokens are. */
 #include "seg.h"
+#include "annalist/base.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -87,9 +87,7 @@ static void emit(scan *S, size_t s, size_t e, int kind, int flags, int cut)
     seg_toks *o = S->out;
     if (o->n == o->cap) {
         o->cap = o->cap ? o->cap * 2 : 1024;
-        seg_tok *v = realloc(o->v, o->cap * sizeof *v);
-        if (!v) abort();
-        o->v = v;
+        o->v = ann_xrealloc(o->v, o->cap * sizeof *o->v);
     }
     o->v[o->n++] = (seg_tok){(uint32_t)s, (uint32_t)e, (uint16_t)cut, (uint8_t)kind, (uint8_t)flags};
 }
@@ -170,7 +168,7 @@ int ann_text_fused_sorted(void)
 /* Where the clitic starts inside the word w[0..n), or 0. */
 static int clitic_cut(const unsigned char *w, size_t n)
 {
-    /* the last apostrophe: ' or U+2019 */
+    /* the last apostrophe: ', ` or U+2019 */
     for (size_t i = n; i-- > 1;) {
         size_t al = 0;
         if (w[i] == '\'' || w[i] == '`') al = 1;
@@ -185,7 +183,6 @@ static int clitic_cut(const unsigned char *w, size_t n)
         return 0;
     }
     return fused_cut(w, n);
-    return 0;
 }
 
 static const char *const emoticons[] = {
@@ -262,16 +259,24 @@ static int unit_suffix(const unsigned char *t, size_t q, size_t ce)
 }
 
 /* "ENRON.XLS", "Amazon.COM": a file name or host whose extension is upper case. */
+static const char *const file_exts[] = {"doc", "docx", "xls", "xlsx", "pdf", "txt", "ppt", "pptx",
+                                        "zip", "jpg", "gif", "png", "csv", "rtf", "wpd", "htm", "html"};
+static const char *const host_exts[] = {"com", "net", "org", "gov", "edu"};
+
+static int in_list(const unsigned char *w, size_t n, const char *const *list, size_t nlist)
+{
+    for (size_t i = 0; i < nlist; i++)
+        if (eq_lower(w, n, list[i])) return 1;
+    return 0;
+}
+#define IN_LIST(w, n, list) in_list(w, n, list, sizeof list / sizeof *list)
+
 static int file_ext(const unsigned char *t, size_t p, size_t ce)
 {
-    static const char *const ext[] = {"doc", "docx", "xls", "xlsx", "pdf", "txt", "ppt", "zip",
-                                      "htm", "html", "jpg", "gif", "com", "net", "org", "gov", "edu"};
     size_t r = p;
     while (r < ce && ((t[r] | 32) >= 'a' && (t[r] | 32) <= 'z')) r++;
     if (r < ce && t[r] != '.' && t[r] != '>' && t[r] != ')' && t[r] != ',') return 0;
-    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
-        if (eq_lower(t + p, r - p, ext[i])) return 1;
-    return 0;
+    return IN_LIST(t + p, r - p, file_exts) || IN_LIST(t + p, r - p, host_exts);
 }
 
 /* A file name from p ("-FINAL.doc", "ld2d-#69366-1.DOC", ".doc"): ends in a known extension
@@ -285,13 +290,10 @@ static size_t file_name_end(const scan *S, size_t p, size_t ce)
             c == ',' || c == ';' || c >= 0x80)
             return 0;
         if (c == '.' && i + 1 < ce && ((t[i + 1] | 32) >= 'a' && (t[i + 1] | 32) <= 'z')) {
-            static const char *const ext[] = {"doc", "docx", "xls", "xlsx", "pdf", "txt", "ppt",
-                                              "pptx", "zip", "jpg", "gif", "png", "csv", "rtf", "wpd"};
             size_t r = i + 1;
             while (r < ce && ((t[r] | 32) >= 'a' && (t[r] | 32) <= 'z')) r++;
             if (r < ce && ((t[r] >= '0' && t[r] <= '9') || t[r] == '_' || t[r] == '-')) continue;
-            for (size_t k = 0; k < sizeof ext / sizeof *ext; k++)
-                if (eq_lower(t + i + 1, r - i - 1, ext[k])) return r;
+            if (IN_LIST(t + i + 1, r - i - 1, file_exts)) return r;
         }
     }
     return 0;
@@ -346,18 +348,24 @@ static int after_list_intro(const scan *S, size_t p)
     return (n == 3 && !memcmp(w, "and", 3)) || (n == 2 && !memcmp(w, "or", 2));
 }
 
+/* Longest word fragment kept with its hyphen in speech ("th- there"), in bytes. */
+#define MAX_FRAGMENT 3
+
+/* Does a single quote glued to p open a quotation ('Christians')? Then a final apostrophe
+ * closes it rather than marking a plural possessive. */
+static int after_open_quote(const scan *S, size_t p)
+{
+    const seg_toks *o = S->out;
+    const unsigned char *t = S->t;
+    return o->n && o->v[o->n - 1].e == p && o->v[o->n - 1].kind == SEG_PUNCT &&
+           (t[p - 1] == '\'' || t[p - 1] == 0x98 || t[p - 1] == 0x99);
+}
+
 /* A word from p: letters and digits, joined across ". , : / ' - & @" where UD keeps the
  * pieces together (numbers, abbreviations, clitics, e-mail addresses, some hyphens). */
-#ifndef MAX_FRAGMENT
-#define MAX_FRAGMENT 6
-#endif
 static size_t word(scan *S, size_t p, size_t ce, int flags, int line_start)
 {
     const unsigned char *t = S->t;
-    /* after an opening quote, a final apostrophe closes it: 'Christians' */
-    const seg_toks *o = S->out;
-#define QUOTED (o->n && o->v[o->n - 1].e == p && o->v[o->n - 1].kind == SEG_PUNCT && \
-                (t[p - 1] == '\'' || t[p - 1] == 0x98 || t[p - 1] == 0x99))
     size_t q = p, seg = p;
     int dotted = 0, longseg = 0, alpha = 0, lastk = K_SP, digit_hyphen = 0, nseg_letters = 0;
     int len;
@@ -441,7 +449,7 @@ done:;
         }
         if (a) { tflags |= a; q++; }
     } else if (q < ce && (t[q] == '\'' || (t[q] == 0xE2 && q + 2 < ce && t[q + 1] == 0x80 && t[q + 2] == 0x99)) &&
-               q > p && lower(t[q - 1]) == 's' && alpha && !QUOTED) {
+               q > p && lower(t[q - 1]) == 's' && alpha && !after_open_quote(S, p)) {
         /* plural possessive "students'" is one surface token, two words */
         size_t q1 = q + (t[q] == '\'' ? 1 : 3);
         int nk = q1 < ce ? cls(S, q1, &len) : K_SP;
@@ -457,7 +465,6 @@ done:;
     emit(S, p, q, alpha ? SEG_WORD : SEG_NUM, tflags, cut);
     return q;
 }
-#undef QUOTED
 
 /* Tokens of one whitespace-free chunk t[p..ce). */
 static void chunk(scan *S, size_t p, size_t ce, int flags, int at, int has_dot)

@@ -150,7 +150,9 @@ static void test_web_and_mail(void **state)
     expect("the 1990's and mama`s car", "the 1990+'s and mama+`s car");
     expect("counterparty CCNG, Inc.. On Monday", "counterparty CCNG , Inc. .\nOn Monday");
     expect("great fun :) See you", "great fun :)\nSee you");
-    expect("Sent 08/16/2000 12:05 PM I just wanted", "Sent 08/16/2000 12:05 PM\nI just wanted");
+    /* e-mail headers as EWT splits them: the date line stands alone, "on <date>" stays */
+    expect("Kay Mann 03/15/2001 04:03 PM I have a change", "Kay Mann\n03/15/2001 04:03 PM\nI have a change");
+    expect("Mike wrote on 06/01/2000 06:00:56 AM what now", "Mike wrote on 06/01/2000 06:00:56 AM\nwhat now");
     expect("w- we went th- there", "w- we went th- there");
     expect("two claims: 1. that it works", "two claims : 1. that it works");
     expect("Goode (b. March 2009) acted", "Goode ( b. March 2009 ) acted");
