@@ -6,6 +6,7 @@
 #include "annalist/text.h"
 #include "seg.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,7 +116,7 @@ static int is_bullet(const char *t, const seg_tok *k)
     return k->e - k->s == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA2 || s[2] == 0x93 || s[2] == 0x94);
 }
 
-/* Where the line holding byte i starts and ends. */
+/* How far back (up to 200 bytes) the line holding byte i starts. */
 static uint32_t line_len_before(const char *t, uint32_t i)
 {
     uint32_t j = i;
@@ -124,9 +125,8 @@ static uint32_t line_len_before(const char *t, uint32_t i)
 }
 
 /* Boundary decisions: out[i] = 1 when a sentence ends after surface token i. */
-static void split(const char *t, size_t n, seg_tok *k, size_t nk, uint8_t *end)
+static void split(const char *t, seg_tok *k, size_t nk, uint8_t *end)
 {
-    (void)n;
     for (size_t i = 0; i < nk; i++) {
         end[i] = 0;
         const seg_tok *nx = i + 1 < nk ? &k[i + 1] : NULL;
@@ -190,7 +190,9 @@ static void split(const char *t, size_t n, seg_tok *k, size_t nk, uint8_t *end)
             if (brk && nx->kind == SEG_PUNCT && !(nx->flags & SEG_F_SPACE)) brk = 0;
         }
         if (brk) {
-            if (abbr) k[i].flags |= SEG_F_SPLITDOT;
+            /* "etc." ends the sentence: its period becomes the sentence's own (as in UD);
+             * a word that is also a multiword token ("e.g's.") keeps it */
+            if (abbr && !k[i].cut) k[i].flags |= SEG_F_SPLITDOT;
             for (size_t m = i; m < j; m++) end[m] = 0;
             end[j - 1] = 1;
         }
@@ -218,7 +220,7 @@ int ann_text_segment(ann_doc *d, ann_err *err)
     ann_text_tokens(t, d->len, &tk);
     if (tk.n == 0) return 0;
     uint8_t *end = ann_xmalloc(tk.n);
-    split(t, d->len, tk.v, tk.n, end);
+    split(t, tk.v, tk.n, end);
     int para = 0;
     size_t i = 0;
     while (i < tk.n) {
@@ -239,11 +241,16 @@ int ann_text_segment(ann_doc *d, ann_err *err)
             s->mwt = ann_arena_alloc(&d->arena, nm * sizeof *s->mwt);
             s->nmwt = 0;
         }
-        /* one allocation for the sentence's strings: each word's bytes plus a NUL, and
-         * "SpaceAfter=No" for multiword tokens */
+        /* one allocation for the sentence's strings: each word's bytes and NUL (a split-off
+         * period is 2 more); a multiword token's form again and "SpaceAfter=No" */
         size_t bytes = 0;
-        for (size_t m = i; m <= j; m++) bytes += tk.v[m].e - tk.v[m].s + 4 + (tk.v[m].cut ? 15 : 0);
+        for (size_t m = i; m <= j; m++) {
+            size_t len = tk.v[m].e - tk.v[m].s;
+            bytes += len + 4 + (tk.v[m].cut ? len + 1 + sizeof "SpaceAfter=No" : 0);
+        }
+        char *pool_end = NULL;
         char *pool = ann_arena_alloc(&d->arena, bytes);
+        pool_end = pool + bytes;
         int w = 0;
         for (size_t m = i; m <= j; m++) {
             const seg_tok *k = &tk.v[m];
@@ -282,6 +289,9 @@ int ann_text_segment(ann_doc *d, ann_err *err)
                 w++;
             }
         }
+        /* the counts above and the words written must agree: a mismatch is a bug here */
+        assert(w == (int)nw && pool <= pool_end);
+        (void)pool_end;
         i = j + 1;
     }
     free(end);

@@ -69,6 +69,8 @@ static void test_clitics(void **state)
     expect("They'll say it’s the students' fault.", "They+'ll say it+’s the students+' fault .");
     expect("I'm sure you'd agree they've won.", "I+'m sure you+'d agree they+'ve won .");
     expect("You cannot be O'Brien.", "You can+not be O'Brien .");
+    /* a clitic on an abbreviation that ends a sentence keeps its period */
+    expect("They like e.g's. The end.", "They like e.g+'s.\nThe end .");
 }
 
 static void test_punctuation_and_brackets(void **state)
@@ -169,6 +171,53 @@ static void test_line_breaks(void **state)
            "The minister said on Monday that the government would not accept the proposal .");
 }
 
+/* Random mixtures of the pieces the rules look at: whatever the combination, every word has
+ * a form equal to its bytes, offsets increase, and multiword tokens cover two real words. */
+static void test_random_mixtures(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", "U.S.", "e.g's", "etc.", "Inc..", "don't", "students'", "'", "\"", "(", ")", ".", "..",
+        "!", "?", "-", "--", "w-", "1.", "2.1.", "3-5213", "1969-1970", "$.04", "+44", ":)", "@",
+        "x@y.com", "http://a.b/c.", "-FINAL.doc", "’s", "‘’", "’’", "mama`s", "5pm", "1,000.50",
+        " ", " ", " ", "\n", "\n\n", "\r", "\xc2\xa0", "\xe2\x80\xa6", "The", "i", "Mr.", "J.",
+        "08/16/2000", "12:05", "PM", ">>", "Thanks", ",", "(b.", "gonna", "cannot", "é", "中",
+    };
+    unsigned seed = 12345;
+    ann_buf text = {0};
+    for (int round = 0; round < 3000; round++) {
+        ann_buf_clear(&text);
+        int n = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            ann_buf_puts(&text, pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)]);
+        }
+        ann_doc *d = segment(text.s ? text.s : "");
+        uint32_t last = 0;
+        for (int si = 0; si < d->nsent; si++) {
+            const ann_sentence *s = &d->sent[si];
+            assert_true(s->ntok > 0 && s->ntok <= 500);
+            for (int k = 0; k < s->ntok; k++) {
+                const ann_token *t = &s->tok[k];
+                assert_non_null(t->form);
+                assert_true(t->start >= last && t->start < t->end && t->end <= d->len);
+                assert_int_equal(strlen(t->form), t->end - t->start);
+                assert_memory_equal(t->form, d->text + t->start, t->end - t->start);
+                last = t->end;
+            }
+            for (int m = 0; m < s->nmwt; m++) {
+                assert_true(s->mwt[m].first >= 1 && s->mwt[m].last == s->mwt[m].first + 1);
+                assert_true(s->mwt[m].last <= s->ntok);
+                const ann_token *a = &s->tok[s->mwt[m].first - 1], *b = &s->tok[s->mwt[m].last - 1];
+                assert_int_equal(a->end, b->start);
+                assert_int_equal(strlen(s->mwt[m].form), b->end - a->start);
+            }
+        }
+        ann_doc_free(d);
+    }
+    ann_buf_free(&text);
+}
+
 static void test_word_lists_sorted(void **state)
 {
     (void)state;
@@ -242,6 +291,7 @@ int main(void)
         cmocka_unit_test(test_unicode),
         cmocka_unit_test(test_web_and_mail),
         cmocka_unit_test(test_line_breaks),
+        cmocka_unit_test(test_random_mixtures),
         cmocka_unit_test(test_word_lists_sorted),
         cmocka_unit_test(test_pathological),
     };
