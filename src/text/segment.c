@@ -107,6 +107,17 @@ static int is_char(const char *t, const seg_tok *k, char c)
     return k->e - k->s == 1 && t[k->s] == c;
 }
 
+/* "[12]" or "[citation needed]" starting at token j: returns the index after it, or 0. */
+static size_t citation(const char *t, const seg_tok *k, size_t nk, size_t j)
+{
+    if (!is_char(t, &k[j], '[')) return 0;
+    if (j + 2 < nk && k[j + 1].kind == SEG_NUM && is_char(t, &k[j + 2], ']')) return j + 3;
+    if (j + 3 < nk && k[j + 1].e - k[j + 1].s == 8 && !memcmp(t + k[j + 1].s, "citation", 8) &&
+        is_char(t, &k[j + 3], ']'))
+        return j + 4;
+    return 0;
+}
+
 /* A token that begins a list item at the start of a line. */
 static int is_bullet(const char *t, const seg_tok *k)
 {
@@ -176,6 +187,9 @@ static void split(const char *t, seg_tok *k, size_t nk, uint8_t *end)
         if (!fin && !abbr) continue;
         size_t j = i + 1;
         while (j < nk && is_closer(t, &k[j], j + 1 < nk ? &k[j + 1] : NULL) && !(k[j].flags & SEG_F_NL)) j++;
+        /* Wikipedia's citation marks belong to the sentence they follow: "in 2009. [2] [5] He" */
+        size_t cj;
+        while (j < nk && !(k[j].flags & SEG_F_NL) && (cj = citation(t, k, nk, j))) j = cj;
         if (j >= nk) continue;
         const seg_tok *nx = &k[j];
         int brk;

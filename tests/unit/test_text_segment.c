@@ -115,6 +115,8 @@ static void test_sentences(void **state)
     expect("Para one\n\npara two", "Para one\npara two");
     expect("what do you mean? i am here.", "what do you mean ?\ni am here .");
     expect("Thanks, Bill", "Thanks ,\nBill");
+    expect("He won in 2009. [2] [5] He retired. [citation needed] Then",
+           "He won in 2009 . [ 2 ] [ 5 ]\nHe retired . [ citation needed ]\nThen");
 }
 
 static void test_paragraphs_and_offsets(void **state)
