@@ -102,6 +102,8 @@ static void test_urls_emails_social(void **state)
     expect("See http://example.com/a?b=1. Mail bob.smith@example.org now.",
            "See http://example.com/a?b=1 .\nMail bob.smith@example.org now .");
     expect("(www.example.com) #Iran @user :)", "( www.example.com ) #Iran @user :)");
+    expect("On 2025-06-26 at 10:30:15 GMT, #IranIsrael and @UN_News reacted ;-) to it.",
+           "On 2025-06-26 at 10:30:15 GMT , #IranIsrael and @UN_News reacted ;-) to it .");
 }
 
 static void test_sentences(void **state)
