@@ -176,6 +176,7 @@ static int clitic_cut(const unsigned char *w, size_t n)
         if (!al) continue;
         const unsigned char *s = w + i + al;
         size_t sn = n - i - al;
+        if (w[i - 1] >= '0' && w[i - 1] <= '9') return 0;  /* "the 1960's": one word in UD */
         if (eq_lower(s, sn, "s") || eq_lower(s, sn, "m") || eq_lower(s, sn, "re") ||
             eq_lower(s, sn, "ve") || eq_lower(s, sn, "ll") || eq_lower(s, sn, "d") || sn == 0)
             return (int)i;
