@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { SEG_WORD = 1, SEG_NUM, SEG_PUNCT, SEG_URL, SEG_SYM };
+enum { SEG_WORD = 1, SEG_NUM, SEG_PUNCT, SEG_URL, SEG_SYM, SEG_EMOTICON };
 
 enum {
     SEG_F_SPACE = 1,    /* whitespace before the token */

@@ -170,7 +170,7 @@ static void split(const char *t, seg_tok *k, size_t nk, uint8_t *end)
         /* "<< File: x.doc >> Next": the attachment marker closes its line */
         if (cn == 2 && cs[0] == '>' && cs[1] == '>') end[i] = 1;
         /* a smiley ends what it comments on */
-        if (c->kind == SEG_SYM && strchr(":;=^<", cs[0])) end[i] = 1;
+        if (c->kind == SEG_EMOTICON) end[i] = 1;
         /* "Thanks, Bill" and "Regards, Kay": the closing formula is a sentence */
         if (i > 0 && cn == 1 && cs[0] == ',' && salutation(t, &k[i - 1]) &&
             (i == 1 || (k[i - 1].flags & SEG_F_NL) || end[i - 2] || is_final(t, &k[i - 2])))
@@ -202,6 +202,8 @@ static void split(const char *t, seg_tok *k, size_t nk, uint8_t *end)
             brk = !starts_lower(t, nx) || (j == i + 1 && !is_ellipsis(t, c));
             /* "the `` ... '' scare quotes" and '"Why?" he asked.' */
             if (brk && nx->kind == SEG_PUNCT && !(nx->flags & SEG_F_SPACE)) brk = 0;
+            /* "? ? ?" and ". . .": spaced-out punctuation stays with its sentence */
+            if (brk && is_final(t, nx)) brk = 0;
         }
         if (brk) {
             /* "etc." ends the sentence: its period becomes the sentence's own (as in UD);

@@ -504,7 +504,7 @@ static void chunk(scan *S, size_t p, size_t ce, int flags, int at, int has_dot)
             if ((c == ':' || c == ';' || c == '=' || c == '^' || c == '<' || c == '8') &&
                 (em = emoticon(S, p, ce))) {
                 q = em;
-                kind = SEG_SYM;
+                kind = SEG_EMOTICON;
             } else if ((c == '#' || c == '@') && q < ce && IS_ALPHA(cls(S, q, &len))) {
                 while (q < ce) {
                     int k2 = cls(S, q, &len);
