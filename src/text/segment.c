@@ -185,6 +185,11 @@ static void split(const char *t, seg_tok *k, size_t nk, uint8_t *end)
         int fin = is_final(t, c);
         int abbr = c->kind != SEG_PUNCT && (c->flags & SEG_F_ABBR);
         if (!fin && !abbr) continue;
+        /* "... eSpeakers. 10. Jack Welch": the period of a list number opens, not ends */
+        if (fin && i > 0 && is_char(t, c, '.') && !(c->flags & SEG_F_SPACE) && k[i - 1].kind == SEG_NUM &&
+            k[i - 1].e - k[i - 1].s <= 2 &&
+            (i == 1 || (k[i - 1].flags & SEG_F_NL) || is_final(t, &k[i - 2]) || is_char(t, &k[i - 2], '*')))
+            continue;
         size_t j = i + 1;
         while (j < nk && is_closer(t, &k[j], j + 1 < nk ? &k[j + 1] : NULL) && !(k[j].flags & SEG_F_NL)) j++;
         /* Wikipedia's citation marks belong to the sentence they follow: "in 2009. [2] [5] He" */

@@ -114,6 +114,7 @@ static void test_sentences(void **state)
     expect("It rose (by 5%.) Then it fell.", "It rose ( by 5 % . )\nThen it fell .");
     expect("HEADLINE WITHOUT STOP\nThe text begins here.", "HEADLINE WITHOUT STOP\nThe text begins here .");
     expect("Items:\n1. apples\n2. pears", "Items :\n1. apples\n2. pears");
+    expect("The top speakers. 10. Jack Welch, GE", "The top speakers .\n10 . Jack Welch , GE");
     expect("Para one\n\npara two", "Para one\npara two");
     expect("what do you mean? i am here.", "what do you mean ?\ni am here .");
     expect("Thanks, Bill", "Thanks ,\nBill");
