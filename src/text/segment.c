@@ -93,12 +93,27 @@ static int is_ampm(const char *t, const seg_tok *k)
     return k->e - k->s == 2 && ((t[k->s] | 32) == 'a' || (t[k->s] | 32) == 'p') && (t[k->s + 1] | 32) == 'm';
 }
 
-static int salutation(const char *t, const seg_tok *k)
+static int tok_is(const char *t, const seg_tok *k, const char *w)
 {
-    static const char *const w[] = {"Thanks", "Regards", "Best", "Cheers", "Sincerely", "Love",
-                                    "Thx", "Rgds", "Respectfully", "Cordially"};
-    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (strlen(w[i]) == k->e - k->s && !memcmp(w[i], t + k->s, k->e - k->s)) return 1;
+    size_t n = strlen(w);
+    return k->e - k->s == n && !memcmp(t + k->s, w, n);
+}
+
+/* How many tokens of a closing formula end at token i ("Thanks", "Thank you", "Best
+ * regards"), or 0. */
+static int salutation(const char *t, const seg_tok *k, size_t i)
+{
+    static const char *const one[] = {"Thanks", "Regards", "Best", "Cheers", "Sincerely", "Love",
+                                      "Thx", "Rgds", "Respectfully", "Cordially"};
+    for (size_t j = 0; j < sizeof one / sizeof *one; j++)
+        if (tok_is(t, &k[i], one[j])) return 1;
+    if (i < 1) return 0;
+    if ((tok_is(t, &k[i], "you") && tok_is(t, &k[i - 1], "Thank")) ||
+        (tok_is(t, &k[i], "regards") && (tok_is(t, &k[i - 1], "Best") || tok_is(t, &k[i - 1], "Kind") ||
+                                         tok_is(t, &k[i - 1], "Warm"))) ||
+        (tok_is(t, &k[i], "thanks") && tok_is(t, &k[i - 1], "Many")) ||
+        (tok_is(t, &k[i], "care") && tok_is(t, &k[i - 1], "Take")))
+        return 2;
     return 0;
 }
 
@@ -164,6 +179,13 @@ static void split(const char *t, seg_tok *k, size_t nk, uint8_t *end)
             if (!starts_lower(t, c)) end[i] = 1;
             if (i + 4 < nk) end[i + 3] = 1;
         }
+        /* "Thanks, Bill", "Best regards, Kay": the closing formula is a sentence when it
+         * starts one */
+        int sal;
+        if (i > 0 && is_char(t, c, ',') && (sal = salutation(t, k, i - 1)) && (size_t)sal <= i) {
+            size_t f = i - (size_t)sal;  /* the formula's first token */
+            if (f == 0 || (k[f].flags & SEG_F_NL) || end[f - 1] || is_final(t, &k[f - 1])) end[i] = 1;
+        }
         if (!starts_upper(t, nx) || all_upper(t, nx)) continue;
         uint32_t cn = c->e - c->s;
         const char *cs = t + c->s;
@@ -171,10 +193,6 @@ static void split(const char *t, seg_tok *k, size_t nk, uint8_t *end)
         if (cn == 2 && cs[0] == '>' && cs[1] == '>') end[i] = 1;
         /* a smiley ends what it comments on */
         if (c->kind == SEG_EMOTICON) end[i] = 1;
-        /* "Thanks, Bill" and "Regards, Kay": the closing formula is a sentence */
-        if (i > 0 && cn == 1 && cs[0] == ',' && salutation(t, &k[i - 1]) &&
-            (i == 1 || (k[i - 1].flags & SEG_F_NL) || end[i - 2] || is_final(t, &k[i - 2])))
-            end[i] = 1;
         /* e-mail headers: "08/16/2000 12:05 PM I just wanted ..." */
         if (i > 0 && cn == 2 && (cs[0] == 'A' || cs[0] == 'P' || cs[0] == 'a' || cs[0] == 'p') &&
             (cs[1] == 'M' || cs[1] == 'm') && memchr(t + k[i - 1].s, ':', k[i - 1].e - k[i - 1].s))
@@ -208,7 +226,7 @@ static void split(const char *t, seg_tok *k, size_t nk, uint8_t *end)
             /* "the `` ... '' scare quotes" and '"Why?" he asked.' */
             if (brk && nx->kind == SEG_PUNCT && !(nx->flags & SEG_F_SPACE)) brk = 0;
             /* "? ? ?" and ". . .": spaced-out punctuation stays with its sentence */
-            if (brk && is_final(t, nx)) brk = 0;
+            if (brk && is_final(t, nx) && nx->e - nx->s == 1) brk = 0;
         }
         if (brk) {
             /* "etc." ends the sentence: its period becomes the sentence's own (as in UD);

@@ -118,6 +118,8 @@ static void test_sentences(void **state)
     expect("Para one\n\npara two", "Para one\npara two");
     expect("what do you mean? i am here.", "what do you mean ?\ni am here .");
     expect("Thanks, Bill", "Thanks ,\nBill");
+    expect("See you then. Best regards, kay", "See you then .\nBest regards ,\nkay");
+    expect("Why? ? ? No.", "Why ? ? ?\nNo .");
     expect("He won in 2009. [2] [5] He retired. [citation needed] Then",
            "He won in 2009 . [ 2 ] [ 5 ]\nHe retired . [ citation needed ]\nThen");
 }
