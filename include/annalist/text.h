@@ -10,7 +10,7 @@
  * SpaceAfter=No in its MISC when no space follows. Every word's start/end are byte offsets into
  * d->text and its form is exactly those bytes. Blank lines separate paragraphs
  * (ann_sentence.paragraph); a sentence is cut after 500 words. Linear in the text's length.
- * Returns 0 (err is for future use: any valid UTF-8 text segments). */
+ * Returns 0, or -1 with err filled for a document over 4 GB (offsets are 32-bit). */
 int ann_text_segment(ann_doc *d, ann_err *err);
 
 #endif

@@ -252,8 +252,13 @@ static uint32_t nwords(const seg_tok *k) { return (k->cut ? 2 : 1) + !!(k->flags
 
 int ann_text_segment(ann_doc *d, ann_err *err)
 {
-    (void)err;  /* nothing in valid UTF-8 text is an error; memory exhaustion aborts, as everywhere */
     d->nsent = 0;
+    /* offsets are 32-bit (ann_token): a larger document is refused, not silently wrapped */
+    if (d->len > UINT32_MAX - 1) {
+        ann_err_set(err, 1, "%s: document of %zu bytes is over the 4 GB a document may have; split it",
+                    d->id ? d->id : "document", d->len);
+        return -1;
+    }
     const char *t = d->text;
     seg_toks tk = {0};
     ann_text_tokens(t, d->len, &tk);
