@@ -1,0 +1,324 @@
+/* Actor recognition and coding: longest dictionary matches over tokens (and lemmas), then
+ * composition of neighbouring matches into one actor ("Iranian" + "President" + "Masoud
+ * Pezeshkian" -> IRNGOV), dated codes, "former", capitals as metonymy, unknown names. */
+#include "actors_int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <utf8proc.h>
+
+typedef struct match {
+    int first, last, entry;
+} match;
+
+static int tok_upper(const ann_token *t)
+{
+    const unsigned char *s = (const unsigned char *)t->form;
+    if (!*s) return 0;
+    if (*s < 0x80) return isupper(*s) || !isalpha(*s);
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate(s, -1, &cp) <= 0) return 0;
+    return utf8proc_isupper(cp) || !(utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU &&
+                                     utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO);
+}
+
+static int caps_ok(const ann_sentence *s, int i, uint32_t mask)
+{
+    for (int k = 0; mask; k++, mask >>= 1)
+        if ((mask & 1) && !tok_upper(&s->tok[i + k])) return 0;
+    return 1;
+}
+
+static int first_rec(const ann_actors *a, const act_node *nd, const ann_sentence *s, int i)
+{
+    for (int r = nd->rec; r >= 0; r = a->recs[r].next)
+        if (caps_ok(s, i, a->recs[r].capmask)) return a->recs[r].entry;
+    return -1;
+}
+
+/* Longest match starting at token i; the last word may match by lemma ("officials"). */
+static int longest(const ann_actors *a, const ann_sentence *s, int i, int *last)
+{
+    uint64_t h = ACT_ROOT_SEED;
+    char buf[512];
+    int best = -1;
+    for (int j = i; j < s->ntok && j - i < a->maxlen; j++) {
+        const ann_token *t = &s->tok[j];
+        uint64_t prev = h;
+        size_t n = act_norm(t->form, strlen(t->form), buf, sizeof buf);
+        h = act_step(prev, buf, n);
+        const act_node *nd = act_find(a, h);
+        int e = nd && nd->rec >= 0 ? first_rec(a, nd, s, i) : -1;
+        if (e < 0 && t->lemma && strcmp(t->lemma, "_")) {
+            char lb[512];
+            size_t ln = act_norm(t->lemma, strlen(t->lemma), lb, sizeof lb);
+            if (ln != n || memcmp(lb, buf, n)) {
+                const act_node *ld = act_find(a, act_step(prev, lb, ln));
+                if (ld && ld->rec >= 0) e = first_rec(a, ld, s, i);
+            }
+        }
+        if (e >= 0) { best = e; *last = j; }
+        if (!nd) break;
+    }
+    return best;
+}
+
+static int32_t doc_date(const ann_doc *d)
+{
+    if (d->date) {
+        int32_t v = act_parse_date(d->date, strlen(d->date));
+        if (v > 0) return v;
+    }
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+/* The entry's code for the date: the first dated code covering it, else the first undated. */
+static const char *entry_code(const ann_actors *a, int e, int32_t date)
+{
+    const act_entry *en = &a->ent[e];
+    const char *dflt = NULL;
+    for (int i = 0; i < en->ncode; i++) {
+        const act_code *c = &a->codes[en->code0 + i];
+        if (!c->from && !c->to) {
+            if (!dflt) dflt = c->code;
+            continue;
+        }
+        if ((!c->from || c->from <= date) && (!c->to || date < c->to)) return c->code;
+    }
+    return dflt;
+}
+
+static int is_word(const ann_token *t, const char *w) { return !strcasecmp(t->form, w); }
+
+static int is_possessive(const ann_token *t)
+{
+    return is_word(t, "'s") || is_word(t, "'") || !strcmp(t->form, "\xe2\x80\x99s") ||
+           !strcmp(t->form, "\xe2\x80\x99");
+}
+
+static const char *const not_names[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "I", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", NULL};
+
+static int is_name_token(const ann_sentence *s, int i)
+{
+    const ann_token *t = &s->tok[i];
+    if (!isalpha((unsigned char)t->form[0]) && (unsigned char)t->form[0] < 0x80) return 0;
+    for (int k = 0; not_names[k]; k++)
+        if (!strcmp(t->form, not_names[k])) return 0;
+    if (t->upos) return !strcmp(t->upos, "PROPN");
+    /* Untagged text: a capitalized word that does not open the sentence. */
+    return i > 0 && tok_upper(t) && strcmp(s->tok[i - 1].form, "\"") && strcmp(s->tok[i - 1].form, ":");
+}
+
+typedef struct group {
+    int first, last;
+    char country[20], agent[20], full[20];
+    int has_country, has_agent, has_full, capital, former, null_code, nment;
+    int ents[8];
+    int nents;
+} group;
+
+static void group_add_entry(group *g, int e)
+{
+    if (g->nents < 8) g->ents[g->nents++] = e;
+}
+
+/* Sorts a match into the group's slots; returns 0 when it does not fit (the group ends). */
+static int group_take(const ann_actors *a, group *g, const match *m, int32_t date, int gap_kind)
+{
+    const act_entry *en = &a->ent[m->entry];
+    int kind = en->kind;
+    const char *code = entry_code(a, m->entry, date);
+    if (kind == K_DISCARD || kind == K_DISCARD_DOC) return 0;
+    int countryish = kind == K_COUNTRY || kind == K_ADJ || kind == K_CAPITAL || kind == K_PLACE ||
+                     (kind == K_ACTOR && code && strlen(code) == 3);
+    /* gap_kind: 0 adjacent, 1 possessive between, 2 "of (the)" between, -1 new group */
+    if (gap_kind == 1 && !(g->has_country && !g->has_agent && !g->has_full && kind == K_AGENT)) return 0;
+    if (gap_kind == 2 && !(g->has_agent && !g->has_country && !g->has_full && countryish)) return 0;
+    if (kind == K_MODIFIER) {
+        if (gap_kind != -1 && (g->has_full)) return 0;
+        g->former = 1;
+    } else if (countryish) {
+        if (g->has_country || g->has_full) return 0;
+        if (g->has_agent && gap_kind != 2) return 0;
+        snprintf(g->country, sizeof g->country, "%s", code ? code : "");
+        g->has_country = 1;
+        g->capital = kind == K_CAPITAL && gap_kind == -1;
+    } else if (kind == K_AGENT) {
+        if (g->has_full) return 0;
+        if (!g->has_agent) snprintf(g->agent, sizeof g->agent, "%s", code ? code : "");
+        g->has_agent = 1;
+        g->capital = 0;
+    } else { /* person, org, actor with a complete code */
+        if (g->has_full) return 0;
+        if (!code || !strcmp(code, "---")) g->null_code = 1;
+        else snprintf(g->full, sizeof g->full, "%s", code);
+        g->has_full = 1;
+        g->capital = 0;
+    }
+    if (gap_kind == -1) g->first = m->first;
+    g->last = m->last;
+    group_add_entry(g, m->entry);
+    return 1;
+}
+
+static int head_of_span(const ann_sentence *s, int first, int last)
+{
+    for (int i = first; i <= last; i++) {
+        int h = s->tok[i].head;
+        if (h < 0) return last;
+        if (h == 0 || h - 1 < first || h - 1 > last) return i;
+    }
+    return last;
+}
+
+/* A capital stands for its government when it acts or is acted on ("Tehran demanded"), not
+ * when it is a place ("in Tehran"). */
+static int capital_is_actor(const ann_sentence *s, int first, int head)
+{
+    const char *rel = s->tok[head].deprel;
+    if (rel && (!strncmp(rel, "obl", 3) || (!strncmp(rel, "nmod", 4) && strcmp(rel, "nmod:poss"))))
+        return 0;
+    if (first > 0) {
+        const ann_token *p = &s->tok[first - 1];
+        static const char *const loc[] = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", NULL};
+        for (int k = 0; loc[k]; k++)
+            if (is_word(p, loc[k]) && !rel) return 0;
+    }
+    return 1;
+}
+
+static void emit(ann_doc *d, const ann_actors *a, int si, const group *g)
+{
+    const ann_sentence *s = &d->sent[si];
+    ann_mention *m = ann_doc_add_mention(d);
+    m->sent = si;
+    m->first = g->first;
+    m->last = g->last;
+    m->head = head_of_span(s, g->first, g->last);
+    m->start = s->tok[g->first].start;
+    m->end = s->tok[g->last].end;
+    char code[48] = "";
+    if (g->null_code) {
+        code[0] = 0;
+    } else if (g->has_full) {
+        if (g->former && strlen(g->full) >= 3) snprintf(code, sizeof code, "%.3sELI", g->full);
+        else snprintf(code, sizeof code, "%s", g->full);
+    } else if (g->has_country || g->has_agent) {
+        const char *agent = g->agent;
+        if (g->former && g->has_agent) agent = "ELI";
+        else if (g->capital && !g->has_agent && capital_is_actor(s, g->first, m->head)) agent = "GOV";
+        snprintf(code, sizeof code, "%s%s", g->country, agent);
+    }
+    m->code = code[0] ? ann_arena_strdup(&d->arena, code) : NULL;
+    if (g->nents) {
+        ann_buf b = {0};
+        for (int i = 0; i < g->nents; i++) {
+            if (i) ann_buf_putc(&b, '+');
+            ann_buf_puts(&b, a->pool + a->ent[g->ents[i]].src);
+        }
+        m->entry = ann_arena_strdup(&d->arena, b.s);
+        ann_buf_free(&b);
+    }
+}
+
+/* Gap between the group and the next match: 0 none, 1 a possessive, 2 "of" / "of the",
+ * -1 anything else. */
+static int gap_kind(const ann_sentence *s, int from, int to)
+{
+    int n = to - from;
+    if (n == 0) return 0;
+    if (n == 1 && is_possessive(&s->tok[from])) return 1;
+    if (n == 1 && is_word(&s->tok[from], "of")) return 2;
+    if (n == 2 && is_word(&s->tok[from], "of") && is_word(&s->tok[from + 1], "the")) return 2;
+    return -1;
+}
+
+static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *mt, int nm,
+                         int32_t date, unsigned char *covered)
+{
+    const ann_sentence *s = &d->sent[si];
+    memset(covered, 0, (size_t)s->ntok);
+    int k = 0;
+    while (k < nm) {
+        group g;
+        memset(&g, 0, sizeof g);
+        if (!group_take(a, &g, &mt[k], date, -1)) { k++; continue; }
+        k++;
+        while (k < nm) {
+            int gk = gap_kind(s, g.last + 1, mt[k].first);
+            if (gk < 0 || !group_take(a, &g, &mt[k], date, gk)) break;
+            k++;
+        }
+        /* A title followed by a name we do not know: "Foreign Minister Jeyhun Bayramov". */
+        if (g.has_agent && !g.has_full) {
+            int j = g.last + 1;
+            while (j < s->ntok && is_name_token(s, j) && (k >= nm || j < mt[k].first)) j++;
+            if (j > g.last + 1) g.last = j - 1;
+        }
+        /* "former" alone or with only a name is not an actor. */
+        if (!g.has_country && !g.has_agent && !g.has_full) continue;
+        emit(d, a, si, &g);
+        for (int i = g.first; i <= g.last; i++) covered[i] = 1;
+    }
+    /* Unknown proper names: recognised, left uncoded, counted. */
+    for (int i = 0; i < s->ntok;) {
+        if (covered[i] || !is_name_token(s, i)) { i++; continue; }
+        int j = i;
+        while (j + 1 < s->ntok && !covered[j + 1] && is_name_token(s, j + 1)) j++;
+        group g;
+        memset(&g, 0, sizeof g);
+        g.first = i;
+        g.last = j;
+        emit(d, a, si, &g);
+        i = j + 1;
+    }
+}
+
+int ann_actors_tag(const ann_actors *a, ann_doc *d, ann_err *err)
+{
+    (void)err;
+    d->nment = 0;
+    int32_t date = doc_date(d);
+    int maxtok = 0;
+    for (int si = 0; si < d->nsent; si++)
+        if (d->sent[si].ntok > maxtok) maxtok = d->sent[si].ntok;
+    match *mt = ann_xmalloc(sizeof *mt * (size_t)(maxtok + 1));
+    unsigned char *covered = ann_xmalloc((size_t)maxtok + 1);
+    int *sent_discard = ann_xcalloc((size_t)d->nsent + 1, sizeof(int));
+    int doc_discard = 0;
+    /* A document-level discard anywhere silences the whole document, so look first. */
+    for (int pass = 0; pass < 2 && !doc_discard; pass++) {
+        for (int si = 0; si < d->nsent; si++) {
+            const ann_sentence *s = &d->sent[si];
+            int nm = 0;
+            for (int i = 0; i < s->ntok;) {
+                int last = i;
+                int e = longest(a, s, i, &last);
+                if (e < 0) { i++; continue; }
+                int kind = a->ent[e].kind;
+                if (kind == K_DISCARD_DOC) doc_discard = 1;
+                if (kind == K_DISCARD) sent_discard[si] = 1;
+                mt[nm].first = i;
+                mt[nm].last = last;
+                mt[nm].entry = e;
+                nm++;
+                i = last + 1;
+            }
+            if (pass == 0 || sent_discard[si]) continue;
+            tag_sentence(a, d, si, mt, nm, date, covered);
+        }
+    }
+    free(mt);
+    free(covered);
+    free(sent_discard);
+    return 0;
+}
