@@ -1,0 +1,530 @@
+/* The tree matcher: for each verb the dictionary knows, match its patterns against the words of
+ * its clause (the verb's subtree minus other clauses), then take source and target actors from
+ * the dependency tree (subject, object, prepositional phrases, passive agent, control). */
+#include "coder_int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXTOK 400
+#define MAXACT 8
+
+typedef struct sctx {
+    const ann_coder *c;
+    ann_doc *d;
+    int si;
+    const ann_sentence *s;
+    int n;
+    int head[MAXTOK];          /* 0-based head, -1 = root */
+    int mtok[MAXTOK];          /* mention index covering the token, -1 */
+    char *up[MAXTOK], *ulem[MAXTOK];
+    int steps;
+    /* pattern match state */
+    int src_m, tgt_m;
+} sctx;
+
+static int is_rel(const char *dep, const char *want)
+{
+    if (!dep) return 0;
+    size_t n = strlen(want);
+    return !strncmp(dep, want, n) && (dep[n] == 0 || dep[n] == ':');
+}
+
+static int child_with(const sctx *x, int v, const char *dep, int from)
+{
+    for (int i = from; i < x->n; i++)
+        if (x->head[i] == v && is_rel(x->s->tok[i].deprel, dep)) return i;
+    return -1;
+}
+
+/* ---- pattern matching ------------------------------------------------------------------ */
+
+static int word_match(const pelem *e, const sctx *x, int t)
+{
+    if (t + e->nw > x->n) return 0;
+    for (int k = 0; k < e->nw; k++) {
+        const char *w = e->w[k];
+        const char *f = x->up[t + k], *l = x->ulem[t + k];
+        if (!strcmp(w, f) || !strcmp(w, l)) continue;
+        return 0;
+    }
+    return e->nw;
+}
+
+/* Number of tokens an element matches at list position p (tokens list[p..]), 0 = no match. */
+static int elem_at(const pelem *e, const sctx *x, const int *list, int nl, int p, int depth)
+{
+    if (p >= nl || depth > 4) return 0;
+    if (e->kind == PE_WORD) {
+        int t = list[p];
+        int k = word_match(e, x, t);
+        if (!k) return 0;
+        /* consecutive in the list too */
+        for (int j = 1; j < k; j++)
+            if (p + j >= nl || list[p + j] != t + j) return 0;
+        return k;
+    }
+    if (e->kind == PE_SYN) {
+        const psyn *s = &x->c->syn[e->syn];
+        for (int i = 0; i < s->nw; i++) {
+            int k = elem_at(&s->w[i], x, list, nl, p, depth + 1);
+            if (k) return k;
+        }
+    }
+    return 0;
+}
+
+static int match_seq(sctx *x, const pelem *e, int ne, const int *list, int nl, int p, int contiguous)
+{
+    if (++x->steps > 4000) return 0;
+    if (ne == 0) return 1;
+    switch (e->kind) {
+    case PE_GROUP_ON: return match_seq(x, e + 1, ne - 1, list, nl, p, 2);
+    case PE_GROUP_OFF: return match_seq(x, e + 1, ne - 1, list, nl, p, 0);
+    case PE_SKIP: return match_seq(x, e + 1, ne - 1, list, nl, p, contiguous == 1 ? 0 : contiguous);
+    case PE_SRC:
+    case PE_TGT:
+        for (int q = p; q < nl; q++) {
+            int m = x->mtok[list[q]];
+            if (m < 0) continue;
+            int save = e->kind == PE_SRC ? x->src_m : x->tgt_m;
+            if (e->kind == PE_SRC) x->src_m = m; else x->tgt_m = m;
+            int r = q + 1;
+            while (r < nl && x->mtok[list[r]] == m) r++;
+            if (match_seq(x, e + 1, ne - 1, list, nl, r, contiguous == 2 ? 1 : contiguous)) return 1;
+            if (e->kind == PE_SRC) x->src_m = save; else x->tgt_m = save;
+            if (contiguous == 1) break;
+        }
+        return 0;
+    default:
+        for (int q = p; q < nl; q++) {
+            int k = elem_at(e, x, list, nl, q, 0);
+            if (k && match_seq(x, e + 1, ne - 1, list, nl, q + k, contiguous == 2 ? 1 : contiguous))
+                return 1;
+            if (contiguous == 1) break;
+        }
+        return 0;
+    }
+}
+
+/* ---- the clause of a verb ------------------------------------------------------------ */
+
+static int clause_boundary(const char *dep)
+{
+    return is_rel(dep, "conj") || is_rel(dep, "parataxis") || is_rel(dep, "ccomp") ||
+           is_rel(dep, "advcl") || is_rel(dep, "punct") || is_rel(dep, "acl") ||
+           is_rel(dep, "csubj") || is_rel(dep, "cc") || is_rel(dep, "discourse");
+}
+
+/* Tokens of v's clause in sentence order: v's subtree, not entering other clauses. */
+static int clause_tokens(const sctx *x, int v, int *out)
+{
+    int n = 0;
+    for (int i = 0; i < x->n; i++) {
+        if (i == v) continue;
+        int t = i, ok = 0;
+        for (int guard = 0; guard < x->n && t >= 0; guard++) {
+            int h = x->head[t];
+            if (h == v) { ok = !clause_boundary(x->s->tok[t].deprel); break; }
+            if (h < 0) break;
+            if (x->s->tok[t].upos && !strcmp(x->s->tok[t].upos, "VERB") && clause_boundary(x->s->tok[t].deprel)) break;
+            t = h;
+        }
+        if (ok) out[n++] = i;
+    }
+    return n;
+}
+
+/* ---- actors from the tree ------------------------------------------------------------ */
+
+typedef struct actset { int m[MAXACT]; int n; } actset;
+
+static void act_add(actset *a, int m)
+{
+    if (m < 0) return;
+    for (int i = 0; i < a->n; i++) if (a->m[i] == m) return;
+    if (a->n < MAXACT) a->m[a->n++] = m;
+}
+
+static int coded(const sctx *x, int m) { return m >= 0 && x->d->ment[m].code; }
+
+/* The actors a nominal at t stands for: the mention covering it, else the nearest mention in
+ * its phrase (compound, amod, nmod ...), plus those of its conjuncts. */
+static void actors_at(const sctx *x, int t, actset *a, int depth)
+{
+    if (t < 0 || depth > 6) return;
+    int m = x->mtok[t];
+    if (coded(x, m)) act_add(a, m);
+    else {
+        /* breadth-first over the phrase, skipping clauses and conjuncts */
+        int queue[MAXTOK], qh = 0, qt = 0, found = -1;
+        queue[qt++] = t;
+        while (qh < qt && found < 0) {
+            int u = queue[qh++];
+            for (int i = 0; i < x->n && found < 0; i++) {
+                if (x->head[i] != u) continue;
+                const char *dep = x->s->tok[i].deprel;
+                if (is_rel(dep, "conj") || is_rel(dep, "acl") || is_rel(dep, "advcl") ||
+                    is_rel(dep, "ccomp") || is_rel(dep, "parataxis") || is_rel(dep, "punct") ||
+                    is_rel(dep, "appos"))
+                    continue;
+                if (coded(x, x->mtok[i])) found = x->mtok[i];
+                else if (qt < MAXTOK) queue[qt++] = i;
+            }
+        }
+        if (found >= 0) act_add(a, found);
+    }
+    for (int i = 0; i < x->n; i++)
+        if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "conj")) actors_at(x, i, a, depth + 1);
+    /* "a senior official, X" : the apposition names the actor when the head did not */
+    if (a->n == 0)
+        for (int i = 0; i < x->n; i++)
+            if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "appos")) actors_at(x, i, a, depth + 1);
+}
+
+static int is_passive(const sctx *x, int v)
+{
+    for (int i = 0; i < x->n; i++)
+        if (x->head[i] == v && (!strcmp(x->s->tok[i].deprel, "nsubj:pass") ||
+                                !strcmp(x->s->tok[i].deprel, "nsubjpass") ||
+                                !strcmp(x->s->tok[i].deprel, "aux:pass") ||
+                                !strcmp(x->s->tok[i].deprel, "auxpass")))
+            return 1;
+    return 0;
+}
+
+static int case_of(const sctx *x, int t, const char *want)
+{
+    for (int i = 0; i < x->n; i++)
+        if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "case") && !strcmp(x->ulem[i], want))
+            return 1;
+    return 0;
+}
+
+static int is_obl(const char *dep)
+{
+    return is_rel(dep, "obl") || (is_rel(dep, "nmod") && !is_rel(dep, "nmod:poss") &&
+                                  !is_rel(dep, "nmod:tmod") && !is_rel(dep, "nmod:npmod"));
+}
+
+/* Logical subject of v (source in the active voice). */
+static void subject_of(const sctx *x, int v, actset *a, int depth)
+{
+    if (v < 0 || depth > 5) return;
+    int passive = is_passive(x, v);
+    if (passive) {
+        for (int i = 0; i < x->n; i++)
+            if (x->head[i] == v && (is_rel(x->s->tok[i].deprel, "obl") || is_rel(x->s->tok[i].deprel, "nmod")) &&
+                (case_of(x, i, "BY") || strstr(x->s->tok[i].deprel, "agent")))
+                actors_at(x, i, a, 0);
+        return;
+    }
+    int sj = child_with(x, v, "nsubj", 0);
+    if (sj < 0) sj = child_with(x, v, "csubj", 0);
+    if (sj >= 0) {
+        const char *f = x->s->tok[sj].feats;
+        if (f && strstr(f, "PronType=Rel") && x->head[v] >= 0) { actors_at(x, x->head[v], a, 0); return; }
+        actors_at(x, sj, a, 0);
+        return;
+    }
+    const char *dep = x->s->tok[v].deprel;
+    int h = x->head[v];
+    if (h < 0) return;
+    if (is_rel(dep, "xcomp")) {
+        /* object control ("pressed X to investigate") when the governor has an object */
+        int ob = child_with(x, h, "obj", 0);
+        if (ob < 0) ob = child_with(x, h, "dobj", 0);
+        if (ob >= 0 && ob < v) { actors_at(x, ob, a, 0); if (a->n) return; }
+        subject_of(x, h, a, depth + 1);
+    } else if (is_rel(dep, "conj") || is_rel(dep, "advcl")) {
+        subject_of(x, h, a, depth + 1);
+    } else if (is_rel(dep, "acl")) {
+        actors_at(x, h, a, 0);
+    }
+}
+
+/* Target of v: the passive subject, the object, then prepositional phrases. */
+static void object_of(const sctx *x, int v, actset *a)
+{
+    if (is_passive(x, v)) {
+        int sj = child_with(x, v, "nsubj", 0);
+        if (sj >= 0) actors_at(x, sj, a, 0);
+        if (a->n) return;
+    }
+    static const char *const objs[] = {"obj", "dobj", "iobj"};
+    for (int k = 0; k < 3 && !a->n; k++) {
+        int o = child_with(x, v, objs[k], 0);
+        if (o >= 0) actors_at(x, o, a, 0);
+    }
+    if (a->n) return;
+    for (int i = 0; i < x->n && !a->n; i++)
+        if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && !case_of(x, i, "BY"))
+            actors_at(x, i, a, 0);
+    if (a->n) return;
+    /* "restore ties with Gondor": the object's own prepositional phrase */
+    int o = child_with(x, v, "obj", 0);
+    if (o < 0) o = child_with(x, v, "dobj", 0);
+    if (o >= 0)
+        for (int i = 0; i < x->n && !a->n; i++)
+            if (x->head[i] == o && is_obl(x->s->tok[i].deprel)) actors_at(x, i, a, 0);
+    if (a->n) return;
+    int xc = child_with(x, v, "xcomp", 0);
+    if (xc >= 0) object_of(x, xc, a);
+    if (a->n) return;
+    /* "X believes Y can cope": the subject of the complement clause */
+    int cc = child_with(x, v, "ccomp", 0);
+    if (cc >= 0) {
+        int sj = child_with(x, cc, "nsubj", 0);
+        if (sj >= 0) actors_at(x, sj, a, 0);
+    }
+}
+
+static int negated(const sctx *x, int v)
+{
+    for (int i = 0; i < x->n; i++) {
+        if (x->head[i] != v) continue;
+        const char *dep = x->s->tok[i].deprel;
+        if (is_rel(dep, "neg")) return 1;
+        if (is_rel(dep, "advmod") && (!strcmp(x->ulem[i], "NOT") || !strcmp(x->ulem[i], "NEVER") ||
+                                      !strcmp(x->ulem[i], "N'T")))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- events ------------------------------------------------------------------------------ */
+
+static void set_ref(sctx *x, ann_actor_ref *r, int m)
+{
+    ann_doc *d = x->d;
+    if (m < 0) return;
+    const ann_mention *mm = &d->ment[m];
+    r->code = mm->code;
+    r->start = mm->start;
+    r->end = mm->end;
+    r->text = ann_arena_strndup(&d->arena, d->text + mm->start, mm->end - mm->start);
+    r->entry = mm->entry;
+    r->resolved_from = mm->resolved_from;
+}
+
+static void add_event(sctx *x, int v, int sm, int tm, const char *code, const char *pattern, int neg)
+{
+    ann_doc *d = x->d;
+    const char *sc = d->ment[sm].code, *tc = tm >= 0 ? d->ment[tm].code : NULL;
+    if (tc && !strcmp(sc, tc)) return;
+    for (int i = 0; i < d->nevent; i++) {
+        ann_event *o = &d->event[i];
+        if (o->sent == x->si && !strcmp(o->code, code) && !strcmp(o->source.code, sc) &&
+            ((!tc && !o->target.code) || (tc && o->target.code && !strcmp(o->target.code, tc))))
+            return;
+    }
+    ann_event *e = ann_doc_add_event(d);
+    e->sent = x->si;
+    set_ref(x, &e->source, sm);
+    set_ref(x, &e->target, tm);
+    snprintf(e->code, sizeof e->code, "%s", code);
+    snprintf(e->root, sizeof e->root, "%.2s", code);
+    const ann_cameo_info *ci = x->c->ncameo ? ann_cameo_lookup(x->c, code) : NULL;
+    if (ci) {
+        e->goldstein = ci->goldstein;
+        e->quad_class = ci->quad_class;
+        e->plover_type = ci->plover_type;
+        e->plover_mode = ci->plover_mode;
+        e->plover_context = ci->plover_context;
+    }
+    e->negated = (uint8_t)neg;
+    const ann_token *t = &x->s->tok[v];
+    e->trigger_start = t->start;
+    e->trigger_end = t->end;
+    e->trigger_text = t->form;
+    e->pattern = (char *)pattern;
+}
+
+static void code_verb(sctx *x, int v, int vi)
+{
+    const ann_coder *c = x->c;
+    const pverb *pv = &c->verb[vi];
+    const pblock *b = &c->blk[pv->blk];
+    int list[MAXTOK];
+    int nl = clause_tokens(x, v, list);
+    int npre = 0;
+    while (npre < nl && list[npre] < v) npre++;
+    actset subj = {.n = 0}, obj = {.n = 0};
+    subject_of(x, v, &subj, 0);
+    const prule *best = NULL;
+    int best_src = -1, best_tgt = -1;
+    for (int r = 0; r < b->nrule; r++) {
+        const prule *ru = &b->rule[r];
+        if (best && ru->spec <= best->spec) continue;
+        if (ru->compound && subj.n < 2) continue;
+        x->src_m = x->tgt_m = -1;
+        x->steps = 0;
+        if (!match_seq(x, ru->post, ru->npost, list + npre, nl - npre, 0, 0)) continue;
+        if (ru->npre && !match_seq(x, ru->pre, ru->npre, list, npre, 0, 0)) continue;
+        best = ru;
+        best_src = x->src_m;
+        best_tgt = x->tgt_m;
+    }
+    const char *code = best ? best->code : (pv->code[0] || pv->rcode[0] ? pv->code : b->code);
+    const char *rcode = best ? best->rcode : (pv->code[0] || pv->rcode[0] ? pv->rcode : b->rcode);
+    if (!code[0] && !rcode[0]) return;
+    const char *pattern = best ? best->text : ann_arena_printf(&x->d->arena, "%s: *", b->name);
+    int neg = negated(x, v);
+    if (neg) return; /* "did not attack" is not an attack */
+    if (best_src >= 0) { subj.n = 0; act_add(&subj, best_src); }
+    if (best_tgt >= 0) { obj.n = 0; act_add(&obj, best_tgt); }
+    else object_of(x, v, &obj);
+    /* Actors named as object and subject at once ("X and Y" parsed oddly) are not targets. */
+    if (subj.n == 0) return;
+    if (obj.n == 0 && subj.n >= 2) {
+        /* "X and Y agreed": each towards the other */
+        for (int i = 0; i < subj.n; i++)
+            for (int j = 0; j < subj.n; j++)
+                if (i != j && code[0]) add_event(x, v, subj.m[i], subj.m[j], code, pattern, neg);
+        return;
+    }
+    for (int i = 0; i < subj.n; i++) {
+        if (obj.n == 0) {
+            /* PETRARCH's dyadic convention: an event needs a target. */
+            if (code[0] && !c->require_target)
+                add_event(x, v, subj.m[i], -1, code, pattern, neg);
+            continue;
+        }
+        for (int j = 0; j < obj.n; j++) {
+            if (code[0]) add_event(x, v, subj.m[i], obj.m[j], code, pattern, neg);
+            if (rcode[0]) add_event(x, v, obj.m[j], subj.m[i], rcode, pattern, neg);
+        }
+    }
+}
+
+static char *upper_dup(ann_doc *d, const char *s)
+{
+    if (!s) return "";
+    size_t n = strlen(s);
+    char *u = ann_arena_alloc(&d->arena, n + 1);
+    for (size_t i = 0; i < n; i++) u[i] = (char)toupper((unsigned char)s[i]);
+    return u;
+}
+
+static int find_entry(const ann_coder *c, const sctx *x, const char *word, int v)
+{
+    int fallback = -1;
+    for (int vi = ann_coder_find_verb(c, word, -1); vi >= 0; vi = ann_coder_find_verb(c, word, vi)) {
+        const pverb *pv = &c->verb[vi];
+        if (!pv->pre && !pv->post) { if (fallback < 0) fallback = vi; continue; }
+        /* multiword verb: required words right after / before the verb (particles) */
+        int ok = 1;
+        if (pv->post) {
+            char buf[128];
+            snprintf(buf, sizeof buf, "%s", pv->post);
+            int t = v + 1;
+            char *sv, *w = strtok_r(buf, " ", &sv);
+            while (w && ok) {
+                /* allow one intervening token ("take careful note") */
+                if (t < x->n && (!strcmp(x->up[t], w) || !strcmp(x->ulem[t], w))) t++;
+                else if (t + 1 < x->n && (!strcmp(x->up[t + 1], w) || !strcmp(x->ulem[t + 1], w))) t += 2;
+                else ok = 0;
+                w = strtok_r(NULL, " ", &sv);
+            }
+        }
+        if (ok && pv->pre) {
+            const char *w = strrchr(pv->pre, ' ');
+            w = w ? w + 1 : pv->pre;
+            ok = v > 0 && (!strcmp(x->up[v - 1], w) || !strcmp(x->ulem[v - 1], w));
+        }
+        if (ok) return vi;
+    }
+    return fallback;
+}
+
+/* TABARI dictionaries list base forms and irregular forms; regular inflections are derived.
+ * Candidate base forms of an upper-case word form, most literal first. */
+static int base_forms(const char *f, char out[][64])
+{
+    int n = 0;
+    size_t L = strlen(f);
+    if (L >= 60) return 0;
+#define ADD(len, suffix) do { if (n < 8) { snprintf(out[n], 64, "%.*s%s", (int)(len), f, suffix); n++; } } while (0)
+    ADD(L, "");
+    if (L > 3 && f[L - 1] == 'S') {
+        if (L > 4 && !strcmp(f + L - 3, "IES")) ADD(L - 3, "Y");
+        else if (L > 4 && f[L - 2] == 'E' && strchr("SXZHO", f[L - 3])) ADD(L - 2, "");
+        if (f[L - 2] != 'S') ADD(L - 1, "");
+    }
+    if (L > 4 && !strcmp(f + L - 2, "ED")) {
+        if (!strcmp(f + L - 3, "IED")) ADD(L - 3, "Y");
+        ADD(L - 1, "");            /* agreed -> agree, closed -> close */
+        ADD(L - 2, "");            /* attacked -> attack */
+        if (f[L - 3] == f[L - 4]) ADD(L - 3, ""); /* stopped -> stop */
+    }
+    if (L > 5 && !strcmp(f + L - 3, "ING")) {
+        ADD(L - 3, "");
+        ADD(L - 3, "E");           /* closing -> close */
+        if (f[L - 4] == f[L - 5]) ADD(L - 4, "");
+    }
+#undef ADD
+    return n;
+}
+
+static int lookup_token(const ann_coder *c, const sctx *x, int v)
+{
+    int vi = -1;
+    if (!c->own_format) {
+        char cand[8][64];
+        int n = base_forms(x->up[v], cand);
+        for (int i = 0; i < n && vi < 0; i++) vi = find_entry(c, x, cand[i], v);
+        return vi;
+    }
+    vi = find_entry(c, x, x->ulem[v], v);
+    if (vi < 0) vi = find_entry(c, x, x->up[v], v);
+    return vi;
+}
+
+int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
+{
+    sctx *x = ann_xmalloc(sizeof *x);
+    x->c = c;
+    x->d = d;
+    int mi = 0;
+    for (int si = 0; si < d->nsent; si++) {
+        const ann_sentence *s = &d->sent[si];
+        if (s->ntok > MAXTOK || s->ntok == 0) continue;
+        x->si = si;
+        x->s = s;
+        x->n = s->ntok;
+        for (int i = 0; i < x->n; i++) {
+            x->head[i] = s->tok[i].head - 1;
+            if (x->head[i] >= x->n) x->head[i] = -1;
+            x->mtok[i] = -1;
+            x->up[i] = upper_dup(d, s->tok[i].form);
+            x->ulem[i] = s->tok[i].lemma ? upper_dup(d, s->tok[i].lemma) : x->up[i];
+        }
+        while (mi < d->nment && d->ment[mi].sent < si) mi++;
+        for (int m = mi; m < d->nment && d->ment[m].sent == si; m++)
+            for (int t = d->ment[m].first; t <= d->ment[m].last && t < x->n; t++)
+                if (t >= 0 && x->mtok[t] < 0) x->mtok[t] = m;
+        int first_event = d->nevent;
+        for (int v = 0; v < x->n; v++) {
+            const ann_token *t = &s->tok[v];
+            if (!t->upos || strcmp(t->upos, "VERB")) continue;
+            if (t->head < 0) continue;
+            int vi = lookup_token(c, x, v);
+            if (vi < 0) continue;
+            code_verb(x, v, vi);
+        }
+        /* A bare statement counts only when nothing else in the sentence was coded. */
+        int other = 0;
+        for (int i = first_event; i < d->nevent; i++) if (strcmp(d->event[i].code, "010")) other = 1;
+        if (other) {
+            int k = first_event;
+            for (int i = first_event; i < d->nevent; i++)
+                if (strcmp(d->event[i].code, "010")) d->event[k++] = d->event[i];
+            d->nevent = k;
+        }
+    }
+    free(x);
+    (void)err;
+    return 0;
+}
