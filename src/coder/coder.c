@@ -81,7 +81,8 @@ static int match_seq(sctx *x, const pelem *e, int ne, const int *list, int nl, i
     if (++x->steps > 4000) return 0;
     if (ne == 0) return 1;
     switch (e->kind) {
-    case PE_GROUP_ON: return match_seq(x, e + 1, ne - 1, list, nl, p, 2);
+    /* TABARI's {} marks a phrase; over a tree the words need only keep their order. */
+    case PE_GROUP_ON: return match_seq(x, e + 1, ne - 1, list, nl, p, 0);
     case PE_GROUP_OFF: return match_seq(x, e + 1, ne - 1, list, nl, p, 0);
     case PE_SKIP: return match_seq(x, e + 1, ne - 1, list, nl, p, contiguous == 1 ? 0 : contiguous);
     case PE_SRC:
@@ -170,11 +171,12 @@ static void actors_at(const sctx *x, int t, actset *a, int depth)
                     is_rel(dep, "ccomp") || is_rel(dep, "parataxis") || is_rel(dep, "punct") ||
                     is_rel(dep, "appos"))
                     continue;
-                if (coded(x, x->mtok[i])) found = x->mtok[i];
+                if (coded(x, x->mtok[i])) found = i;
                 else if (qt < MAXTOK) queue[qt++] = i;
             }
         }
-        if (found >= 0) act_add(a, found);
+        /* the mention found, with its own conjuncts ("ties with X, Y and Z") */
+        if (found >= 0) actors_at(x, found, a, depth + 1);
     }
     for (int i = 0; i < x->n; i++)
         if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "conj")) actors_at(x, i, a, depth + 1);
@@ -250,6 +252,7 @@ static void object_of(const sctx *x, int v, actset *a)
 {
     if (is_passive(x, v)) {
         int sj = child_with(x, v, "nsubj", 0);
+        if (sj < 0) sj = child_with(x, v, "nsubjpass", 0);
         if (sj >= 0) actors_at(x, sj, a, 0);
         if (a->n) return;
     }

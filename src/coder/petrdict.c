@@ -56,15 +56,15 @@ static void word_elem(ann_coder *c, pelem *e, const char *s)
 
 static int parse_code(const char *s, char *code, char *rcode)
 {
-    /* "[043:042]", "[---]", "[:190]", "[075A]" (TABARI suffixes are dropped) */
+    /* "[043:042]", "[---]", "[:190]", "[174L]" (TABARI's letter suffixes are kept) */
     code[0] = rcode[0] = 0;
     const char *p = s;
     char *dst = code;
     int n = 0;
     for (; *p && *p != ']'; p++) {
         if (*p == ':') { dst[n] = 0; dst = rcode; n = 0; continue; }
-        if (isdigit((unsigned char)*p) && n < 7) dst[n++] = *p;
-        else if (*p == '-' || *p == ' ' || isalpha((unsigned char)*p)) continue;
+        if ((isdigit((unsigned char)*p) || (n && isalpha((unsigned char)*p))) && n < 7) dst[n++] = *p;
+        else if (*p == '-' || *p == ' ' || *p == '+') continue;
         else return -1;
     }
     dst[n] = 0;
