@@ -17,7 +17,7 @@ static const char usage[] =
     "  --dict DIR       our own dictionaries and patterns (data/dict) instead of the named ones\n"
     "  --reparse        parse <Text> with annalist's own parser instead of using <Parse>\n"
     "  --category LIST  only records whose category/source is in the comma-separated LIST\n"
-    "  -v, --verbose    also print the events of passing records\n"
+    "  -v, --verbose    print every record, with each event's trigger and pattern\n"
     "  -q, --quiet      only the summary lines\n\n"
     "Exit status: 0 ran (whatever the score), 1 a file could not be read, 2 usage error.\n"
     "Example: annalist validate --verbs PETR.Validate.verbs.2.0.txt "
@@ -190,6 +190,13 @@ int cmd_validate(int argc, char **argv)
             printf(" got ");
             print_trips(stdout, sys, ns);
             putchar('\n');
+            if (o.verbose)
+                for (int k = 0; k < d->nevent; k++) {
+                    const ann_event *e = &d->event[k];
+                    printf("    %s %s>%s  trigger '%s'  pattern '%s'\n", e->code, nz(e->source.code),
+                           nz(e->target.code), e->trigger_text ? e->trigger_text : "",
+                           e->pattern ? e->pattern : "");
+                }
         }
         ann_doc_free(d);
     }

@@ -23,6 +23,10 @@ typedef struct sctx {
     int steps;
     /* pattern match state */
     int src_m, tgt_m;
+    /* per verb token: its events [evfirst, evlast), and whether a pattern (not just the
+     * verb's default) decided the code */
+    int evfirst[MAXTOK], evlast[MAXTOK];
+    unsigned char haspat[MAXTOK];
 } sctx;
 
 static int is_rel(const char *dep, const char *want)
@@ -374,6 +378,7 @@ static void code_verb(sctx *x, int v, int vi)
     const char *rcode = best ? best->rcode : (pv->code[0] || pv->rcode[0] ? pv->rcode : b->rcode);
     if (!code[0] && !rcode[0]) return;
     const char *pattern = best ? best->text : ann_arena_printf(&x->d->arena, "%s: *", b->name);
+    x->haspat[v] = best != NULL;
     int neg = negated(x, v);
     if (neg) return; /* "did not attack" is not an attack */
     if (best_src >= 0) { subj.n = 0; act_add(&subj, best_src); }
@@ -440,6 +445,88 @@ static int find_entry(const ann_coder *c, const sctx *x, const char *word, int v
         if (ok) return vi;
     }
     return fallback;
+}
+
+static void drop_events(sctx *x, int v)
+{
+    for (int i = x->evfirst[v]; i < x->evlast[v]; i++) x->d->event[i].code[0] = 0;
+}
+
+static int has_events(const sctx *x, int v)
+{
+    for (int i = x->evfirst[v]; i < x->evlast[v]; i++) if (x->d->event[i].code[0]) return 1;
+    return 0;
+}
+
+static void recode(sctx *x, ann_event *e, const char *code)
+{
+    snprintf(e->code, sizeof e->code, "%s", code);
+    snprintf(e->root, sizeof e->root, "%.2s", code);
+    const ann_cameo_info *ci = x->c->ncameo ? ann_cameo_lookup(x->c, code) : NULL;
+    if (ci) {
+        e->goldstein = ci->goldstein;
+        e->quad_class = ci->quad_class;
+        e->plover_type = ci->plover_type;
+        e->plover_mode = ci->plover_mode;
+        e->plover_context = ci->plover_context;
+    }
+}
+
+static int root_of(const char *code) { return (code[0] - '0') * 10 + (code[1] - '0'); }
+
+/* One verb inside another's complement tells one event, not two:
+ *  - "X agreed to restore ties", "X sought to deepen a partnership": when the governing verb
+ *    is coded only by its default and expresses intent (03), the complement's event stands,
+ *    as the corresponding intent code where CAMEO has one (06 -> 031, 07 -> 033);
+ *  - when a pattern of the governing verb matched ("wants to attack" -> 138), or the governing
+ *    verb acts on someone ("pressured X to help"), the governing verb's event stands;
+ *  - reported speech (ccomp under a statement): the reported event stands, attributed to
+ *    the speaker; with a PETRARCH dictionary, its transformations apply instead: a speaker
+ *    reporting force used by another accuses them (112), by itself claims it (015). */
+static void combine_nested(sctx *x, int first_event)
+{
+    ann_doc *d = x->d;
+    for (int w = 0; w < x->n; w++) {
+        if (!has_events(x, w)) continue;
+        const char *dep = x->s->tok[w].deprel;
+        int h = x->head[w];
+        if (h < 0 || !has_events(x, h)) continue;
+        ann_event *he = &d->event[x->evfirst[h]];
+        if (is_rel(dep, "xcomp")) {
+            if (!x->haspat[h] && he->code[0] && root_of(he->code) == 3) {
+                drop_events(x, h);
+                for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
+                    ann_event *e = &d->event[i];
+                    if (!e->code[0]) continue;
+                    int r = root_of(e->code);
+                    if (r == 6) recode(x, e, strlen(e->code) > 3 ? (char[]){'0', '3', '1', e->code[2], 0} : "031");
+                    else if (r == 7) recode(x, e, strlen(e->code) > 2 && e->code[2] != '0' ? (char[]){'0', '3', '3', e->code[2], 0} : "033");
+                }
+            } else {
+                drop_events(x, w);
+            }
+        } else if (is_rel(dep, "ccomp") && root_of(he->code) == 1) {
+            for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
+                ann_event *e = &d->event[i];
+                if (!e->code[0]) continue;
+                if (!x->c->own_format && root_of(e->code) >= 18) {
+                    int self = e->source.code && he->source.code && !strcmp(e->source.code, he->source.code);
+                    ann_actor_ref src = he->source, tgt = self ? e->target : e->source;
+                    e->source = src;
+                    e->target = tgt;
+                    recode(x, e, self ? "015" : "112");
+                    if (e->target.code && !strcmp(e->source.code, e->target.code)) e->code[0] = 0;
+                } else {
+                    e->attributed_to = he->source.code;
+                }
+            }
+            drop_events(x, h);
+        }
+    }
+    int k = first_event;
+    for (int i = first_event; i < d->nevent; i++)
+        if (d->event[i].code[0]) d->event[k++] = d->event[i];
+    d->nevent = k;
 }
 
 /* TABARI dictionaries list base forms and irregular forms; regular inflections are derived.
@@ -510,13 +597,21 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
                 if (t >= 0 && x->mtok[t] < 0) x->mtok[t] = m;
         int first_event = d->nevent;
         for (int v = 0; v < x->n; v++) {
+            x->evfirst[v] = x->evlast[v] = 0;
+            x->haspat[v] = 0;
+        }
+        for (int v = 0; v < x->n; v++) {
             const ann_token *t = &s->tok[v];
             if (!t->upos || strcmp(t->upos, "VERB")) continue;
             if (t->head < 0) continue;
             int vi = lookup_token(c, x, v);
+            x->evfirst[v] = x->evlast[v] = d->nevent;
+            x->haspat[v] = 0;
             if (vi < 0) continue;
             code_verb(x, v, vi);
+            x->evlast[v] = d->nevent;
         }
+        combine_nested(x, first_event);
         /* A bare statement counts only when nothing else in the sentence was coded. */
         int other = 0;
         for (int i = first_event; i < d->nevent; i++) if (strcmp(d->event[i].code, "010")) other = 1;
