@@ -156,7 +156,7 @@ int cmd_validate(int argc, char **argv)
         int ns = 0, ng = 0;
         for (int k = 0; k < d->nevent && ns < 64; k++) {
             const ann_event *e = &d->event[k];
-            if (e->duplicate || e->negated) continue;
+            if (e->duplicate) continue;
             sys[ns++] = (trip){e->code, nz(e->source.code), nz(e->target.code)};
         }
         for (int k = 0; k < r->ncoding && ng < 64; k++)

@@ -233,12 +233,23 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
         const char *f = x->s->tok[sj].feats;
         if (f && strstr(f, "PronType=Rel") && x->head[v] >= 0) { actors_at(x, x->head[v], a, 0); return; }
         actors_at(x, sj, a, 0);
+        /* "Obama said he would ...": a personal pronoun subject of a complement clause is,
+         * failing anything better, the governing clause's subject */
+        if (!a->n && x->s->tok[sj].upos && !strcmp(x->s->tok[sj].upos, "PRON") && x->head[v] >= 0 &&
+            (is_rel(x->s->tok[v].deprel, "ccomp") || is_rel(x->s->tok[v].deprel, "conj")))
+            subject_of(x, x->head[v], a, depth + 1);
         return;
     }
     const char *dep = x->s->tok[v].deprel;
     int h = x->head[v];
     if (h < 0) return;
     if (is_rel(dep, "xcomp")) {
+        /* raising from a passive ("X is scheduled to attend") */
+        if (is_passive(x, h)) {
+            int ps = child_with(x, h, "nsubj", 0);
+            if (ps < 0) ps = child_with(x, h, "nsubjpass", 0);
+            if (ps >= 0) { actors_at(x, ps, a, 0); if (a->n) return; }
+        }
         /* object control ("pressed X to investigate") when the governor has an object */
         int ob = child_with(x, h, "obj", 0);
         if (ob < 0) ob = child_with(x, h, "dobj", 0);
@@ -349,6 +360,22 @@ static void add_event(sctx *x, int v, int sm, int tm, const char *code, const ch
     e->pattern = (char *)pattern;
 }
 
+/* CAMEO's reject family mirrors the cooperation roots: refusing to meet is 125, to cooperate
+ * materially 121, to give aid 122, to yield 124. Negated statements and negated conflict
+ * are no event at all. */
+static const char *negated_code(const char *code)
+{
+    if (!code[0] || !code[1]) return "";
+    switch ((code[0] - '0') * 10 + (code[1] - '0')) {
+    case 2: case 3: case 5: return "120";
+    case 4: return "125";
+    case 6: return "121";
+    case 7: return "122";
+    case 8: return "124";
+    default: return "";
+    }
+}
+
 static void code_verb(sctx *x, int v, int vi)
 {
     const ann_coder *c = x->c;
@@ -380,7 +407,12 @@ static void code_verb(sctx *x, int v, int vi)
     const char *pattern = best ? best->text : ann_arena_printf(&x->d->arena, "%s: *", b->name);
     x->haspat[v] = best != NULL;
     int neg = negated(x, v);
-    if (neg) return; /* "did not attack" is not an attack */
+    if (neg) {
+        /* "did not attack" is not an attack; "would not provide support" is a refusal */
+        code = negated_code(code);
+        rcode = "";
+        if (!code[0]) return;
+    }
     if (best_src >= 0) { subj.n = 0; act_add(&subj, best_src); }
     if (best_tgt >= 0) { obj.n = 0; act_add(&obj, best_tgt); }
     else object_of(x, v, &obj);
