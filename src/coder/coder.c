@@ -27,6 +27,8 @@ typedef struct sctx {
      * verb's default) decided the code */
     int evfirst[MAXTOK], evlast[MAXTOK];
     unsigned char haspat[MAXTOK];
+    char vcode[MAXTOK][8];     /* the verb's code, even when it made no event (no target) */
+    int vsubj[MAXTOK];         /* its first subject mention, -1 */
 } sctx;
 
 static int is_rel(const char *dep, const char *want)
@@ -406,6 +408,8 @@ static void code_verb(sctx *x, int v, int vi)
     if (!code[0] && !rcode[0]) return;
     const char *pattern = best ? best->text : ann_arena_printf(&x->d->arena, "%s: *", b->name);
     x->haspat[v] = best != NULL;
+    snprintf(x->vcode[v], sizeof x->vcode[v], "%s", code);
+    x->vsubj[v] = subj.n ? subj.m[0] : -1;
     int neg = negated(x, v);
     if (neg) {
         /* "did not attack" is not an attack; "would not provide support" is a refusal */
@@ -515,6 +519,14 @@ static int root_of(const char *code) { return (code[0] - '0') * 10 + (code[1] - 
  *  - reported speech (ccomp under a statement): the reported event stands, attributed to
  *    the speaker; with a PETRARCH dictionary, its transformations apply instead: a speaker
  *    reporting force used by another accuses them (112), by itself claims it (015). */
+static int infinitive_purpose(const sctx *x, int w)
+{
+    if (!is_rel(x->s->tok[w].deprel, "advcl")) return 0;
+    for (int i = 0; i < w; i++)
+        if (x->head[i] == w && is_rel(x->s->tok[i].deprel, "mark") && !strcmp(x->ulem[i], "TO")) return 1;
+    return 0;
+}
+
 static void combine_nested(sctx *x, int first_event)
 {
     ann_doc *d = x->d;
@@ -522,34 +534,45 @@ static void combine_nested(sctx *x, int first_event)
         if (!has_events(x, w)) continue;
         const char *dep = x->s->tok[w].deprel;
         int h = x->head[w];
-        if (h < 0 || !has_events(x, h)) continue;
-        ann_event *he = &d->event[x->evfirst[h]];
-        if (is_rel(dep, "xcomp")) {
-            if (!x->haspat[h] && he->code[0] && root_of(he->code) == 3) {
+        if (h < 0 || !x->vcode[h][0]) continue;
+        const char *hcode = x->vcode[h];
+        if (is_rel(dep, "xcomp") || infinitive_purpose(x, w)) {
+            if (!x->haspat[h] && root_of(hcode) == 3) {
                 drop_events(x, h);
                 for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
                     ann_event *e = &d->event[i];
                     if (!e->code[0]) continue;
                     int r = root_of(e->code);
-                    if (r == 6) recode(x, e, strlen(e->code) > 3 ? (char[]){'0', '3', '1', e->code[2], 0} : "031");
-                    else if (r == 7) recode(x, e, strlen(e->code) > 2 && e->code[2] != '0' ? (char[]){'0', '3', '3', e->code[2], 0} : "033");
+                    char buf[8];
+                    if (r == 6 || r == 7) {
+                        size_t n = strlen(e->code);
+                        snprintf(buf, sizeof buf, "03%c%c", r == 6 ? '1' : '3', n > 3 ? e->code[2] : 0);
+                        if (n == 3 && r == 7 && e->code[2] != '0') buf[3] = e->code[2], buf[4] = 0;
+                        recode(x, e, buf);
+                    }
                 }
-            } else {
+            } else if (has_events(x, h)) {
                 drop_events(x, w);
             }
-        } else if (is_rel(dep, "ccomp") && root_of(he->code) == 1) {
+        } else if (is_rel(dep, "ccomp") && root_of(hcode) == 1 && x->vsubj[h] >= 0) {
+            const ann_mention *sp = &d->ment[x->vsubj[h]];
             for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
                 ann_event *e = &d->event[i];
                 if (!e->code[0]) continue;
                 if (!x->c->own_format && root_of(e->code) >= 18) {
-                    int self = e->source.code && he->source.code && !strcmp(e->source.code, he->source.code);
-                    ann_actor_ref src = he->source, tgt = self ? e->target : e->source;
-                    e->source = src;
-                    e->target = tgt;
+                    /* the speaker, or one of the conjoined speakers, is the reported actor */
+                    int self = 0;
+                    for (int k = x->evfirst[h]; k < x->evlast[h]; k++)
+                        if (d->event[k].source.code && e->source.code && !strcmp(d->event[k].source.code, e->source.code)) self = 1;
+                    if (e->source.code && !strcmp(e->source.code, sp->code)) self = 1;
+                    if (!self) {
+                        e->target = e->source;
+                        set_ref(x, &e->source, x->vsubj[h]);
+                    }
                     recode(x, e, self ? "015" : "112");
                     if (e->target.code && !strcmp(e->source.code, e->target.code)) e->code[0] = 0;
                 } else {
-                    e->attributed_to = he->source.code;
+                    e->attributed_to = sp->code;
                 }
             }
             drop_events(x, h);
@@ -631,6 +654,8 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
         for (int v = 0; v < x->n; v++) {
             x->evfirst[v] = x->evlast[v] = 0;
             x->haspat[v] = 0;
+            x->vcode[v][0] = 0;
+            x->vsubj[v] = -1;
         }
         for (int v = 0; v < x->n; v++) {
             const ann_token *t = &s->tok[v];
