@@ -20,6 +20,7 @@ enum {
     K_DISCARD,     /* sentence-level discard */
     K_DISCARD_DOC, /* document-level discard */
     K_MODIFIER,    /* "former", "ex-": turns an office into ELI */
+    K_IGNORE,      /* matched so that nothing shorter inside matches, coded as nothing */
     K_NKINDS
 };
 

@@ -321,7 +321,7 @@ int32_t act_parse_date(const char *s, size_t n)
 static const struct { const char *name; int kind; int ncols; } kinds[] = {
     {"country", K_COUNTRY, 4}, {"agent", K_AGENT, 1},     {"person", K_PERSON, 1},
     {"org", K_ORG, 1},         {"discard", K_DISCARD, 1}, {"discard+", K_DISCARD_DOC, 1},
-    {"modifier", K_MODIFIER, 1},
+    {"modifier", K_MODIFIER, 1}, {"ignore", K_IGNORE, 1},
 };
 
 static char *trim(char *s)
@@ -363,6 +363,17 @@ static void add_plurals(ann_actors *a, int e, const char *phrase)
     act_add_phrase(a, e, buf, 1);
 }
 
+/* "Iranian" -> "Iranians", "Azeri" -> "Azeris"; "Chinese", "French", "Swiss" stay. */
+static void add_demonym_plural(ann_actors *a, int e, const char *nm)
+{
+    size_t n = strlen(nm);
+    if (n < 3 || n > 500 || strchr("sShHeE", nm[n - 1])) return;
+    char buf[512];
+    memcpy(buf, nm, n);
+    memcpy(buf + n, "s", 2);
+    act_add_phrase(a, e, buf, 1);
+}
+
 /* One line: KIND CODE[FROM..TO]... | names, ... [| adjectives | capitals | places]. */
 static void load_line(ann_actors *a, const char *file, long ln, char *line)
 {
@@ -381,7 +392,7 @@ static void load_line(ann_actors *a, const char *file, long ln, char *line)
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (!strcmp(kw, kinds[i].name)) { kind = kinds[i].kind; ncols = kinds[i].ncols; }
     if (!kind) {
-        act_warn(a, file, ln, "unknown kind '%s' (country, agent, person, org, discard, discard+, modifier)", kw);
+        act_warn(a, file, ln, "unknown kind '%s' (country, agent, person, org, discard, discard+, modifier, ignore)", kw);
         return;
     }
     /* Code specs. */
@@ -421,7 +432,7 @@ static void load_line(ann_actors *a, const char *file, long ln, char *line)
             }
         }
     }
-    int needs_code = kind != K_DISCARD && kind != K_DISCARD_DOC;
+    int needs_code = kind != K_DISCARD && kind != K_DISCARD_DOC && kind != K_IGNORE;
     if (needs_code && nspec == 0) { act_warn(a, file, ln, "%s entry without a code", kw); return; }
     if (kind != K_PERSON && kind != K_ORG && nspec > 1) {
         act_warn(a, file, ln, "only person and org entries take several (dated) codes");
@@ -456,6 +467,7 @@ static void load_line(ann_actors *a, const char *file, long ln, char *line)
                 }
                 act_add_phrase(a, e, nm, 1);
                 if (k == K_AGENT) add_plurals(a, e, nm);
+                if (k == K_ADJ) add_demonym_plural(a, e, nm);
                 any = 1;
             }
             item = comma;

@@ -39,6 +39,19 @@ static int first_rec(const ann_actors *a, const act_node *nd, const ann_sentence
     return -1;
 }
 
+/* Length of a normalized token without trailing punctuation and possessive. */
+static size_t strip_len(const char *s, size_t n)
+{
+    for (;;) {
+        if (n >= 3 && s[n - 2] == '\'' && s[n - 1] == 's') { n -= 2; continue; }
+        if (n >= 5 && !memcmp(s + n - 4, "\xe2\x80\x99s", 4)) { n -= 4; continue; }
+        if (n >= 2 && strchr(",.;:!?\"'", s[n - 1])) { n--; continue; }
+        if (n >= 4 && (unsigned char)s[n - 3] == 0xe2 && (unsigned char)s[n - 2] == 0x80 &&
+            ((unsigned char)s[n - 1] == 0x9d || (unsigned char)s[n - 1] == 0x9c)) { n -= 3; continue; }
+        return n;
+    }
+}
+
 /* Longest match starting at token i; the last word may match by lemma ("officials"). */
 static int longest(const ann_actors *a, const ann_sentence *s, int i, int *last)
 {
@@ -60,6 +73,18 @@ static int longest(const ann_actors *a, const ann_sentence *s, int i, int *last)
                 if (ld && ld->rec >= 0) e = first_rec(a, ld, s, i);
             }
         }
+        /* Tokenizers that leave "Aliyev," or "Iran's" whole: match the word inside. */
+        if (e < 0) {
+            size_t k = strip_len(buf, n);
+            if (k && k < n) {
+                const act_node *sd = act_find(a, act_step(prev, buf, k));
+                if (sd && sd->rec >= 0) e = first_rec(a, sd, s, i);
+            }
+        }
+        /* A sector noun is a noun: "forces" in "he forces", "pressed" are verbs. */
+        if (e >= 0 && a->ent[e].kind == K_AGENT && t->upos &&
+            (!strcmp(t->upos, "VERB") || !strcmp(t->upos, "AUX")))
+            e = -1;
         if (e >= 0) { best = e; *last = j; }
         if (!nd) break;
     }
@@ -137,7 +162,7 @@ static int group_take(const ann_actors *a, group *g, const match *m, int32_t dat
     const act_entry *en = &a->ent[m->entry];
     int kind = en->kind;
     const char *code = entry_code(a, m->entry, date);
-    if (kind == K_DISCARD || kind == K_DISCARD_DOC) return 0;
+    if (kind == K_DISCARD || kind == K_DISCARD_DOC || kind == K_IGNORE) return 0;
     int countryish = kind == K_COUNTRY || kind == K_ADJ || kind == K_CAPITAL || kind == K_PLACE ||
                      (kind == K_ACTOR && code && strlen(code) == 3);
     /* gap_kind: 0 adjacent, 1 possessive between, 2 "of (the)" between, -1 new group */
@@ -206,6 +231,15 @@ static void emit(ann_doc *d, const ann_actors *a, int si, const group *g)
     m->head = head_of_span(s, g->first, g->last);
     m->start = s->tok[g->first].start;
     m->end = s->tok[g->last].end;
+    {
+        /* The span ends at the word, not at punctuation a tokenizer left glued to it. */
+        const ann_token *lt = &s->tok[g->last];
+        size_t fl = strlen(lt->form);
+        if (lt->end - lt->start == fl && (g->last > g->first || fl > 1)) {
+            size_t k = strip_len(lt->form, fl);
+            if (k < fl) m->end = lt->start + (uint32_t)k;
+        }
+    }
     char code[48] = "";
     if (g->null_code) {
         code[0] = 0;
@@ -251,7 +285,12 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
     while (k < nm) {
         group g;
         memset(&g, 0, sizeof g);
-        if (!group_take(a, &g, &mt[k], date, -1)) { k++; continue; }
+        if (!group_take(a, &g, &mt[k], date, -1)) {
+            if (a->ent[mt[k].entry].kind == K_IGNORE)
+                for (int i = mt[k].first; i <= mt[k].last; i++) covered[i] = 1;
+            k++;
+            continue;
+        }
         k++;
         while (k < nm) {
             int gk = gap_kind(s, g.last + 1, mt[k].first);
