@@ -1,0 +1,180 @@
+/* Coreference over hand-parsed documents: short names, pronouns with agreement and binding,
+ * definite descriptions by title, organisation and country words, plural groups. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "resolve_testdoc.h"
+
+/* The mention of sentence s starting at token first with this code, or NULL. */
+static const ann_mention *find(const ann_doc *d, int s, int first, const char *code)
+{
+    for (int i = 0; i < d->nment; i++) {
+        const ann_mention *m = &d->ment[i];
+        if (m->sent == s && m->first == first && m->code && !strcmp(m->code, code)) return m;
+    }
+    return NULL;
+}
+
+static int resolved_in(const ann_doc *d, int s)
+{
+    int n = 0;
+    for (int i = 0; i < d->nment; i++) n += d->ment[i].sent == s && d->ment[i].resolved_from != NULL;
+    return n;
+}
+
+static const char *const presidents[] = {
+    /* 0 Iranian President Masoud Pezeshkian spoke with Azerbaijani President Ilham Aliyev. */
+    "Iranian Iranian ADJ JJ 4 amod | President president PROPN NNP 4 compound | Masoud Masoud PROPN NNP 4 compound | "
+    "Pezeshkian Pezeshkian PROPN NNP 5 nsubj | spoke speak VERB VBD 0 root | with with ADP IN 10 case | "
+    "Azerbaijani Azerbaijani ADJ JJ 10 amod | President president PROPN NNP 10 compound | "
+    "Ilham Ilham PROPN NNP 10 compound | Aliyev Aliyev PROPN NNP 5 obl | . . PUNCT . 5 punct",
+    /* 1 Aliyev denied the allegations. */
+    "Aliyev Aliyev PROPN NNP 2 nsubj | denied deny VERB VBD 0 root | the the DET DT 4 det | "
+    "allegations allegation NOUN NNS 2 obj | . . PUNCT . 2 punct",
+    /* 2 He said Azerbaijan would not allow its skies to be used. */
+    "He he PRON PRP 2 nsubj | said say VERB VBD 0 root | Azerbaijan Azerbaijan PROPN NNP 6 nsubj | "
+    "would would AUX MD 6 aux | not not PART RB 6 advmod | allow allow VERB VB 2 ccomp | "
+    "its its PRON PRP$ 8 nmod:poss | skies sky NOUN NNS 6 obj | to to PART TO 11 mark | "
+    "be be AUX VB 11 aux:pass | used use VERB VBN 6 xcomp | . . PUNCT . 2 punct",
+    /* 3 The president assured him. */
+    "The the DET DT 2 det | president president NOUN NN 3 nsubj | assured assure VERB VBD 0 root | "
+    "him he PRON PRP 3 obj | . . PUNCT . 3 punct",
+    /* 4 The two leaders spoke. */
+    "The the DET DT 3 det | two two NUM CD 3 nummod | leaders leader NOUN NNS 4 nsubj | "
+    "spoke speak VERB VBD 0 root | . . PUNCT . 4 punct",
+    /* 5 Both countries agreed. */
+    "Both both DET DT 2 det | countries country NOUN NNS 3 nsubj | agreed agree VERB VBD 0 root | . . PUNCT . 3 punct",
+};
+
+static void test_names_pronouns_titles_groups(void **state)
+{
+    (void)state;
+    ann_doc *d = testdoc("2025-06-26", presidents, 6);
+    ann_err err;
+    mention(d, 0, 0, 3, 3, "IRNGOV");
+    mention(d, 0, 6, 9, 9, "AZEGOV");
+    mention(d, 2, 2, 2, 2, "AZE");
+    /* The actor stage recognised "Aliyev" in sentence 1 but could not code it. */
+    mention(d, 1, 0, 0, 0, NULL);
+    int before = d->nment;
+    int n = ann_resolve_coref(d, &err);
+    assert_true(n >= 8);
+
+    const ann_mention *m = find(d, 1, 0, "AZEGOV");
+    assert_non_null(m);
+    assert_string_equal(m->resolved_from, "Aliyev");
+    assert_string_equal(m->entry, "coref:name");
+    /* Filled in place: the uncoded mention did not gain a twin. */
+    int in_s1 = 0;
+    for (int i = 0; i < d->nment; i++) in_s1 += d->ment[i].sent == 1;
+    assert_int_equal(in_s1, 1);
+
+    /* "He" is the subject of the previous sentence, the chain Aliyev -> he. */
+    m = find(d, 2, 0, "AZEGOV");
+    assert_non_null(m);
+    assert_string_equal(m->resolved_from, "He");
+    assert_string_equal(m->entry, "coref:pronoun");
+    /* "its" wants a country or organisation: Azerbaijan, not the person. */
+    m = find(d, 2, 6, "AZE");
+    assert_non_null(m);
+    assert_string_equal(m->resolved_from, "its");
+    assert_null(find(d, 2, 6, "AZEGOV"));
+
+    /* "The president": the chain's latest titled person (he = Aliyev, President). */
+    m = find(d, 3, 0, "AZEGOV");
+    assert_non_null(m);
+    assert_string_equal(m->resolved_from, "The president");
+    /* "him" is not the subject of its own verb: the other president. */
+    m = find(d, 3, 3, "IRNGOV");
+    assert_non_null(m);
+    assert_null(find(d, 3, 3, "AZEGOV"));
+
+    /* Plurals add one mention per member over the same words. */
+    assert_non_null(find(d, 4, 0, "AZEGOV"));
+    assert_non_null(find(d, 4, 0, "IRNGOV"));
+    assert_int_equal(resolved_in(d, 4), 2);
+    m = find(d, 5, 0, "IRN");
+    assert_non_null(m);
+    assert_string_equal(m->resolved_from, "Both countries");
+    assert_non_null(find(d, 5, 0, "AZE"));
+    assert_int_equal(resolved_in(d, 5), 2);
+
+    /* d->ment stays in reading order. */
+    for (int i = 1; i < d->nment; i++)
+        assert_true(d->ment[i - 1].sent < d->ment[i].sent ||
+                    (d->ment[i - 1].sent == d->ment[i].sent && d->ment[i - 1].first <= d->ment[i].first));
+    assert_true(d->nment > before);
+    ann_doc_free(d);
+}
+
+static const char *const countries[] = {
+    /* 0 Iran and Israel declared a ceasefire. */
+    "Iran Iran PROPN NNP 4 nsubj | and and CCONJ CC 3 cc | Israel Israel PROPN NNP 1 conj | "
+    "declared declare VERB VBD 0 root | a a DET DT 6 det | ceasefire ceasefire NOUN NN 4 obj | . . PUNCT . 4 punct",
+    /* 1 They said the truce would hold. */
+    "They they PRON PRP 2 nsubj | said say VERB VBD 0 root | the the DET DT 4 det | truce truce NOUN NN 6 nsubj | "
+    "would would AUX MD 6 aux | hold hold VERB VB 2 ccomp | . . PUNCT . 2 punct",
+    /* 2 Azerbaijan protested, and the ministry summoned the ambassador. */
+    "Azerbaijan Azerbaijan PROPN NNP 2 nsubj | protested protest VERB VBD 0 root | , , PUNCT , 7 punct | "
+    "and and CCONJ CC 7 cc | the the DET DT 6 det | ministry ministry NOUN NN 7 nsubj | "
+    "summoned summon VERB VBD 2 conj | the the DET DT 9 det | ambassador ambassador NOUN NN 7 obj | . . PUNCT . 2 punct",
+    /* 3 Azerbaijan said the neighbouring country was involved. */
+    "Azerbaijan Azerbaijan PROPN NNP 2 nsubj | said say VERB VBD 0 root | the the DET DT 5 det | "
+    "neighbouring neighbouring ADJ JJ 5 amod | country country NOUN NN 7 nsubj:pass | was be AUX VBD 7 aux:pass | "
+    "involved involve VERB VBN 2 ccomp | . . PUNCT . 2 punct",
+    /* 4 It is clear. */
+    "It it PRON PRP 3 expl | is be AUX VBZ 3 cop | clear clear ADJ JJ 0 root | . . PUNCT . 3 punct",
+};
+
+static void test_groups_organisations_countries(void **state)
+{
+    (void)state;
+    ann_doc *d = testdoc("2025-06-26", countries, 5);
+    ann_err err;
+    mention(d, 0, 0, 0, 0, "IRN");
+    mention(d, 0, 2, 2, 2, "ISR");
+    mention(d, 2, 0, 0, 0, "AZE");
+    mention(d, 3, 0, 0, 0, "AZE");
+    ann_resolve_coref(d, &err);
+    /* "They" after "Iran and Israel": both. */
+    assert_non_null(find(d, 1, 0, "IRN"));
+    assert_non_null(find(d, 1, 0, "ISR"));
+    /* "the ministry": the government of the latest country. */
+    const ann_mention *m = find(d, 2, 4, "AZEGOV");
+    assert_non_null(m);
+    assert_string_equal(m->resolved_from, "the ministry");
+    assert_string_equal(m->entry, "coref:description");
+    /* "the ambassador": no ambassador was named before; nothing is guessed. */
+    assert_int_equal(resolved_in(d, 2), 1);
+    /* "the neighbouring country" is not the country named in its own sentence. */
+    m = find(d, 3, 2, "ISR");
+    assert_non_null(m);
+    assert_string_equal(m->resolved_from, "the neighbouring country");
+    assert_null(find(d, 3, 2, "AZE"));
+    /* Pleonastic "it" is no actor. */
+    assert_int_equal(resolved_in(d, 4), 0);
+    ann_doc_free(d);
+}
+
+static void test_nothing_to_resolve(void **state)
+{
+    (void)state;
+    /* Pronouns without any coded antecedent stay unresolved; no mention is invented. */
+    ann_doc *d = testdoc("2025-06-26", presidents + 1, 3);
+    ann_err err;
+    assert_int_equal(ann_resolve_coref(d, &err), 0);
+    assert_int_equal(d->nment, 0);
+    ann_doc_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names_pronouns_titles_groups),
+        cmocka_unit_test(test_groups_organisations_countries),
+        cmocka_unit_test(test_nothing_to_resolve),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
