@@ -8,7 +8,7 @@
  * hanging from the trigger's ancestors.
  * Claims <-> denials: a denial (016, or a 12x rejection whose object is "the allegations",
  * "the reports" ...) answers the best earlier event by score: an accusation or criticism (11x)
- * +2, hedged +1, attributed +1, the denier's country among the claim sentence's actors +2
+ * +3, hedged +1, attributed +1, the denier's country among the claim sentence's actors +2
  * (the claimant's own country never denies its own claim); ties go to the latest, a score
  * below 2 links nothing. A reassurance (03x "reassured", "assured") from the denier's country
  * to the claimant answers the claim too.
@@ -252,12 +252,12 @@ static void link_claims(ann_doc *d)
         if (den->duplicate || den->negated) continue;
         if (!is_denial(den) && !(!strncmp(den->code, "12", 2) && answers_noun(d, den))) continue;
         const char *cc = den->source.code;
-        int best = -1, bests = 1;
+        int best = -1, bests = 2;
         for (int i = 0; i < d->nevent; i++) {
             const ann_event *c = &d->event[i];
             if (i == j || c->duplicate || !before(d, c, den) || is_denial(c) || c->answers >= 0) continue;
             if (cc && country_is(c->source.code, cc)) continue;
-            int score = 2 * is_claim_code(c) + (c->hedged ? 1 : 0) + (c->attributed_to ? 1 : 0) +
+            int score = 3 * is_claim_code(c) + (c->hedged ? 1 : 0) + (c->attributed_to ? 1 : 0) +
                         (cc && involves(d, c, cc) ? 2 : 0);
             if (score >= bests) best = i, bests = score;  /* >=: ties go to the latest */
         }
