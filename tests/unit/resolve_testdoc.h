@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static ann_doc *testdoc(const char *date, const char *const *sents, int n)
+static inline ann_doc *testdoc(const char *date, const char *const *sents, int n)
 {
     ann_buf b = {0};
     ann_buf_puts(&b, "# newdoc id = t\n");
@@ -45,7 +45,7 @@ static ann_doc *testdoc(const char *date, const char *const *sents, int n)
 }
 
 /* A mention over 0-based tokens [first, last] of sentence s. */
-static ann_mention *mention(ann_doc *d, int s, int first, int last, int head, const char *code)
+static inline ann_mention *mention(ann_doc *d, int s, int first, int last, int head, const char *code)
 {
     ann_mention *m = ann_doc_add_mention(d);
     m->sent = s, m->first = first, m->last = last, m->head = head;
@@ -56,7 +56,7 @@ static ann_mention *mention(ann_doc *d, int s, int first, int last, int head, co
 }
 
 /* An event as the coder would make it, triggered by 0-based token t of sentence s. */
-static int event(ann_doc *d, int s, int t, const char *code, const char *src, const char *tgt)
+static inline int event(ann_doc *d, int s, int t, const char *code, const char *src, const char *tgt)
 {
     ann_event *e = ann_doc_add_event(d);
     e->sent = s;
