@@ -28,6 +28,8 @@ typedef struct sctx {
     int evfirst[MAXTOK], evlast[MAXTOK];
     unsigned char haspat[MAXTOK];
     char vcode[MAXTOK][8];     /* the verb's code, even when it made no event (no target) */
+    const int *sm;             /* the sentence's mentions */
+    int nsm;
     int vsubj[MAXTOK];         /* its first subject mention, -1 */
 } sctx;
 
@@ -163,8 +165,14 @@ static void actors_at(const sctx *x, int t, actset *a, int depth)
 {
     if (t < 0 || depth > 6) return;
     int m = x->mtok[t];
-    if (coded(x, m)) act_add(a, m);
-    else {
+    if (coded(x, m)) {
+        act_add(a, m);
+        /* a plural anaphor ("the two leaders") is one mention per member over the same words */
+        for (int k = 0; k < x->nsm; k++) {
+            const ann_mention *o = &x->d->ment[x->sm[k]], *mm = &x->d->ment[m];
+            if (x->sm[k] != m && o->code && o->first == mm->first && o->last == mm->last) act_add(a, x->sm[k]);
+        }
+    } else {
         /* breadth-first over the phrase, skipping clauses and conjuncts */
         int queue[MAXTOK], qh = 0, qt = 0, found = -1;
         queue[qt++] = t;
@@ -301,6 +309,28 @@ static void object_of(const sctx *x, int v, actset *a)
     }
 }
 
+/* "may have used", "reportedly", "allegedly": the event stays, marked hedged. */
+static int hedged(const sctx *x, int v)
+{
+    for (int guard = 0; v >= 0 && guard < 3; guard++) {
+        for (int i = 0; i < x->n; i++) {
+            if (x->head[i] != v) continue;
+            const char *l = x->ulem[i], *dep = x->s->tok[i].deprel;
+            if (is_rel(dep, "aux") && (!strcmp(l, "MAY") || !strcmp(l, "MIGHT") || !strcmp(l, "COULD")))
+                return 1;
+            if (is_rel(dep, "advmod") && (!strcmp(l, "REPORTEDLY") || !strcmp(l, "ALLEGEDLY") ||
+                                          !strcmp(l, "APPARENTLY") || !strcmp(l, "PURPORTEDLY")))
+                return 1;
+        }
+        /* a hedge on the governing verb covers its complement ("may have used X to launch") */
+        if (!is_rel(x->s->tok[v].deprel, "xcomp") && !is_rel(x->s->tok[v].deprel, "advcl") &&
+            !is_rel(x->s->tok[v].deprel, "acl"))
+            break;
+        v = x->head[v];
+    }
+    return 0;
+}
+
 static int negated(const sctx *x, int v)
 {
     for (int i = 0; i < x->n; i++) {
@@ -355,6 +385,7 @@ static void add_event(sctx *x, int v, int sm, int tm, const char *code, const ch
         e->plover_context = ci->plover_context;
     }
     e->negated = (uint8_t)neg;
+    e->hedged = (uint8_t)hedged(x, v);
     const ann_token *t = &x->s->tok[v];
     e->trigger_start = t->start;
     e->trigger_end = t->end;
@@ -378,9 +409,190 @@ static const char *negated_code(const char *code)
     }
 }
 
+/* Events from a coded trigger: one per source/target pair; "X and Y agreed" (no target) and
+ * reciprocal rules go both ways. */
+static void emit(sctx *x, int v, const char *code, const char *rcode, const char *pattern,
+                 actset *subj, actset *obj, int recip, int neg)
+{
+    const ann_coder *c = x->c;
+    if (subj->n == 0) return;
+    if ((obj->n == 0 && subj->n >= 2) || recip) {
+        actset all = *subj;
+        for (int j = 0; j < obj->n; j++) act_add(&all, obj->m[j]);
+        if (all.n >= 2) {
+            for (int i = 0; i < all.n; i++)
+                for (int j = 0; j < all.n; j++)
+                    if (i != j && code[0] && (i < subj->n || j < subj->n))
+                        add_event(x, v, all.m[i], all.m[j], code, pattern, neg);
+            return;
+        }
+    }
+    for (int i = 0; i < subj->n; i++) {
+        if (obj->n == 0) {
+            /* PETRARCH's dyadic convention: an event needs a target. */
+            if (code[0] && !c->require_target)
+                add_event(x, v, subj->m[i], -1, code, pattern, neg);
+            continue;
+        }
+        for (int j = 0; j < obj->n; j++) {
+            if (code[0]) add_event(x, v, subj->m[i], obj->m[j], code, pattern, neg);
+            if (rcode[0]) add_event(x, v, obj->m[j], subj->m[i], rcode, pattern, neg);
+        }
+    }
+}
+
+/* ---- our own patterns -------------------------------------------------------------------- */
+
+static int in_set(const sctx *x, int set, int t)
+{
+    if (set < 0) return 1;
+    const oset *s = &x->c->oset[set];
+    for (int i = 0; i < s->nw; i++)
+        if (!strcmp(s->w[i], x->ulem[t]) || !strcmp(s->w[i], x->up[t])) return 1;
+    return 0;
+}
+
+static int is_objrel(const sctx *x, int v, int t)
+{
+    const char *dep = x->s->tok[t].deprel;
+    if (is_rel(dep, "obj") || is_rel(dep, "dobj")) return 1;
+    return is_passive(x, v) && (!strcmp(dep, "nsubj:pass") || !strcmp(dep, "nsubjpass"));
+}
+
+/* Prepositional phrases of v, and of v's object ("launched strikes on Iran"). */
+static int prep_child(const sctx *x, int v, const char *prep, int set, int *from)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < x->n; i++) {
+            int h = x->head[i];
+            if (pass == 0 ? h != v : (h < 0 || x->head[h] != v || !is_objrel(x, v, h))) continue;
+            if (!is_obl(x->s->tok[i].deprel) && !is_rel(x->s->tok[i].deprel, "obl")) continue;
+            if (strcmp(prep, "*") && !case_of(x, i, prep)) continue;
+            if (!in_set(x, set, i)) continue;
+            if (from) *from = h;
+            return i;
+        }
+    }
+    return -1;
+}
+
+static int cond_ok(const sctx *x, int v, const ocond *oc)
+{
+    for (int i = 0; i < x->n; i++) {
+        if (x->head[i] != v) continue;
+        const char *dep = x->s->tok[i].deprel;
+        switch (oc->kind) {
+        case OC_OBJ:
+            if (is_objrel(x, v, i)) {
+                if (in_set(x, oc->set, i)) return 1;
+                for (int k = 0; k < x->n; k++)
+                    if (x->head[k] == i && (is_rel(x->s->tok[k].deprel, "compound") || is_rel(x->s->tok[k].deprel, "amod")) &&
+                        in_set(x, oc->set, k))
+                        return 1;
+            }
+            break;
+        case OC_XCOMP:
+            if ((is_rel(dep, "xcomp") || is_rel(dep, "ccomp")) && in_set(x, oc->set, i)) return 1;
+            break;
+        case OC_PRT:
+            if (is_rel(dep, "compound") && in_set(x, oc->set, i)) return 1;
+            break;
+        case OC_SUBJ:
+            if (is_rel(dep, "nsubj") && in_set(x, oc->set, i)) return 1;
+            break;
+        case OC_MOD:
+            if ((is_rel(dep, "amod") || is_rel(dep, "compound") || is_rel(dep, "advmod") || is_rel(dep, "nmod")) &&
+                in_set(x, oc->set, i))
+                return 1;
+            break;
+        }
+    }
+    if (oc->kind == OC_PREP) return prep_child(x, v, oc->prep, oc->set, NULL) >= 0;
+    /* a noun rule's subj: the verb the noun is subject of ("a ceasefire came into effect") */
+    if (oc->kind == OC_SUBJ && x->head[v] >= 0) return in_set(x, oc->set, x->head[v]);
+    return 0;
+}
+
+/* The actors a noun trigger relates: possessor/modifier as source ("Israeli strikes"),
+ * "between X and Y" both ways, "by X" as source, on/against/with/to/at as target. */
+static void noun_actors(sctx *x, int v, actset *subj, actset *obj, int *recip)
+{
+    for (int i = 0; i < x->n; i++) {
+        if (x->head[i] != v) continue;
+        const char *dep = x->s->tok[i].deprel;
+        if (is_rel(dep, "nmod:poss") || is_rel(dep, "amod") || is_rel(dep, "compound")) {
+            actors_at(x, i, subj, 0);
+        } else if (is_obl(dep) || is_rel(dep, "nmod")) {
+            if (case_of(x, i, "BETWEEN") || case_of(x, i, "AMONG")) { actors_at(x, i, subj, 0); *recip = 1; }
+            else if (case_of(x, i, "BY") || case_of(x, i, "FROM")) actors_at(x, i, subj, 0);
+            else if (case_of(x, i, "ON") || case_of(x, i, "AGAINST") || case_of(x, i, "WITH") ||
+                     case_of(x, i, "TO") || case_of(x, i, "AT") || case_of(x, i, "INTO") || case_of(x, i, "OF"))
+                actors_at(x, i, obj, 0);
+        }
+    }
+    /* "Iran's claim that Israel used ...": the accused is the clause's subject */
+    if (!obj->n)
+        for (int i = 0; i < x->n && !obj->n; i++)
+            if (x->head[i] == v && (is_rel(x->s->tok[i].deprel, "acl") || is_rel(x->s->tok[i].deprel, "ccomp"))) {
+                int sj = child_with(x, i, "nsubj", 0);
+                if (sj >= 0) actors_at(x, sj, obj, 0);
+            }
+    /* "Israel launched a campaign": the governing verb's subject */
+    if (!subj->n && x->head[v] >= 0 && is_objrel(x, x->head[v], v)) subject_of(x, x->head[v], subj, 0);
+    if (*recip && obj->n && subj->n == 1) { /* "talks with X": both ways */ }
+}
+
+static void own_code(sctx *x, int v, int first)
+{
+    const ann_coder *c = x->c;
+    int noun = x->s->tok[v].upos && !strcmp(x->s->tok[v].upos, "NOUN");
+    const orule *best = NULL;
+    for (int vi = first; vi >= 0; vi = ann_coder_find_verb(c, NULL, vi)) {
+        const orule *r = &c->orl[c->verb[vi].blk];
+        if (r->noun != noun) continue;
+        if (best && r->nc <= best->nc) continue;
+        int ok = 1;
+        for (int k = 0; k < r->nc && ok; k++) ok = cond_ok(x, v, &r->c[k]);
+        if (ok) best = r;
+    }
+    if (!best) return;
+    const char *code = best->code, *rcode = best->rcode;
+    x->haspat[v] = best->nc > 0;
+    snprintf(x->vcode[v], sizeof x->vcode[v], "%s", code);
+    actset subj = {.n = 0}, obj = {.n = 0};
+    int recip = best->recip;
+    if (noun) noun_actors(x, v, &subj, &obj, &recip);
+    else subject_of(x, v, &subj, 0);
+    x->vsubj[v] = subj.n ? subj.m[0] : -1;
+    int neg = negated(x, v);
+    if (neg) {
+        code = negated_code(code);
+        rcode = "";
+        if (!code[0]) return;
+    }
+    if (!noun) {
+        int from = -1;
+        int pc = best->target_prep ? prep_child(x, v, best->target_prep, -1, &from) : -1;
+        if (pc >= 0) actors_at(x, pc, &obj, 0);
+        else object_of(x, v, &obj);
+        /* "launched a campaign targeting Iranian facilities": the object's participle */
+        for (int o = 0; o < x->n && !obj.n; o++) {
+            if (x->head[o] != v || !is_objrel(x, v, o)) continue;
+            for (int a = 0; a < x->n && !obj.n; a++)
+                if (x->head[a] == o && is_rel(x->s->tok[a].deprel, "acl")) {
+                    int oo = child_with(x, a, "obj", 0);
+                    if (oo < 0) oo = child_with(x, a, "dobj", 0);
+                    if (oo >= 0) actors_at(x, oo, &obj, 0);
+                }
+        }
+    }
+    emit(x, v, code, rcode, best->text, &subj, &obj, recip, neg);
+}
+
 static void code_verb(sctx *x, int v, int vi)
 {
     const ann_coder *c = x->c;
+    if (c->own_format) { own_code(x, v, vi); return; }
     const pverb *pv = &c->verb[vi];
     const pblock *b = &c->blk[pv->blk];
     int list[MAXTOK];
@@ -420,27 +632,7 @@ static void code_verb(sctx *x, int v, int vi)
     if (best_src >= 0) { subj.n = 0; act_add(&subj, best_src); }
     if (best_tgt >= 0) { obj.n = 0; act_add(&obj, best_tgt); }
     else object_of(x, v, &obj);
-    /* Actors named as object and subject at once ("X and Y" parsed oddly) are not targets. */
-    if (subj.n == 0) return;
-    if (obj.n == 0 && subj.n >= 2) {
-        /* "X and Y agreed": each towards the other */
-        for (int i = 0; i < subj.n; i++)
-            for (int j = 0; j < subj.n; j++)
-                if (i != j && code[0]) add_event(x, v, subj.m[i], subj.m[j], code, pattern, neg);
-        return;
-    }
-    for (int i = 0; i < subj.n; i++) {
-        if (obj.n == 0) {
-            /* PETRARCH's dyadic convention: an event needs a target. */
-            if (code[0] && !c->require_target)
-                add_event(x, v, subj.m[i], -1, code, pattern, neg);
-            continue;
-        }
-        for (int j = 0; j < obj.n; j++) {
-            if (code[0]) add_event(x, v, subj.m[i], obj.m[j], code, pattern, neg);
-            if (rcode[0]) add_event(x, v, obj.m[j], subj.m[i], rcode, pattern, neg);
-        }
-    }
+    emit(x, v, code, rcode, pattern, &subj, &obj, 0, neg);
 }
 
 static char *upper_dup(ann_doc *d, const char *s)
@@ -536,6 +728,10 @@ static void combine_nested(sctx *x, int first_event)
         int h = x->head[w];
         if (h < 0 || !x->vcode[h][0]) continue;
         const char *hcode = x->vcode[h];
+        if (x->s->tok[w].upos && !strcmp(x->s->tok[w].upos, "NOUN")) {
+            if (has_events(x, h)) drop_events(x, w);
+            continue;
+        }
         if (is_rel(dep, "xcomp") || infinitive_purpose(x, w)) {
             if (!x->haspat[h] && root_of(hcode) == 3) {
                 drop_events(x, h);
@@ -632,7 +828,20 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
     sctx *x = ann_xmalloc(sizeof *x);
     x->c = c;
     x->d = d;
-    int mi = 0;
+    /* mentions by sentence (coreference appends its mentions after the tagger's) */
+    int *soff = ann_xcalloc((size_t)d->nsent + 2, sizeof *soff);
+    int *sm = ann_xmalloc((size_t)(d->nment ? d->nment : 1) * sizeof *sm);
+    for (int m = 0; m < d->nment; m++)
+        if (d->ment[m].sent >= 0 && d->ment[m].sent < d->nsent) soff[d->ment[m].sent + 1]++;
+    for (int si = 0; si < d->nsent; si++) soff[si + 1] += soff[si];
+    {
+        int *fill = ann_xcalloc((size_t)d->nsent + 1, sizeof *fill);
+        for (int m = 0; m < d->nment; m++) {
+            int si = d->ment[m].sent;
+            if (si >= 0 && si < d->nsent) sm[soff[si] + fill[si]++] = m;
+        }
+        free(fill);
+    }
     for (int si = 0; si < d->nsent; si++) {
         const ann_sentence *s = &d->sent[si];
         if (s->ntok > MAXTOK || s->ntok == 0) continue;
@@ -646,10 +855,13 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
             x->up[i] = upper_dup(d, s->tok[i].form);
             x->ulem[i] = s->tok[i].lemma ? upper_dup(d, s->tok[i].lemma) : x->up[i];
         }
-        while (mi < d->nment && d->ment[mi].sent < si) mi++;
-        for (int m = mi; m < d->nment && d->ment[m].sent == si; m++)
+        x->sm = sm + soff[si];
+        x->nsm = soff[si + 1] - soff[si];
+        for (int k = 0; k < x->nsm; k++) {
+            int m = x->sm[k];
             for (int t = d->ment[m].first; t <= d->ment[m].last && t < x->n; t++)
-                if (t >= 0 && x->mtok[t] < 0) x->mtok[t] = m;
+                if (t >= 0 && (x->mtok[t] < 0 || (!d->ment[x->mtok[t]].code && d->ment[m].code))) x->mtok[t] = m;
+        }
         int first_event = d->nevent;
         for (int v = 0; v < x->n; v++) {
             x->evfirst[v] = x->evlast[v] = 0;
@@ -659,7 +871,7 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
         }
         for (int v = 0; v < x->n; v++) {
             const ann_token *t = &s->tok[v];
-            if (!t->upos || strcmp(t->upos, "VERB")) continue;
+            if (!t->upos || (strcmp(t->upos, "VERB") && !(c->own_format && !strcmp(t->upos, "NOUN")))) continue;
             if (t->head < 0) continue;
             int vi = lookup_token(c, x, v);
             x->evfirst[v] = x->evlast[v] = d->nevent;
@@ -680,6 +892,8 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
         }
     }
     free(x);
+    free(soff);
+    free(sm);
     (void)err;
     return 0;
 }

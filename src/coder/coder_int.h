@@ -53,6 +53,31 @@ typedef struct psyn {
     pelem *w;             /* each alternative is a PE_WORD (possibly multiword) or a PE_SYN */
 } psyn;
 
+/* Our own patterns (data/dict/verbs, format in its README.md): a head lemma plus conditions
+ * on the head's dependents. */
+enum { OC_OBJ, OC_PREP, OC_XCOMP, OC_PRT, OC_SUBJ, OC_MOD };
+typedef struct ocond {
+    unsigned char kind;
+    char *prep;           /* OC_PREP: the case word (upper), or "*" */
+    int set;              /* index into oset, or -1 = any word */
+} ocond;
+
+typedef struct orule {
+    char code[8], rcode[8];
+    unsigned char noun;   /* an event noun ("ceasefire", "strikes") rather than a verb */
+    unsigned char recip;  /* the event goes both ways between the actors involved */
+    char *target_prep;    /* take the target from this preposition's phrase, or NULL */
+    int nc;
+    ocond c[6];
+    char *text;           /* "file:line: the rule", for the event's `pattern` */
+} orule;
+
+typedef struct oset {
+    char *name;
+    int nw;
+    char **w;             /* upper-case lemmas */
+} oset;
+
 typedef struct hslot { uint64_t h; int v; } hslot;
 
 struct ann_coder {
@@ -63,6 +88,8 @@ struct ann_coder {
     hslot *vidx; size_t vcap;     /* verb word -> first index in verb[] (chained by next[]) */
     int *vnext;
     ann_cameo_info *cameo; int ncameo;
+    orule *orl; int norl;
+    oset *oset; int noset;
     int own_format;               /* 1: our own patterns (lemma keyed); 0: PETRARCH file */
     int require_target;           /* drop events lacking a target */
 };

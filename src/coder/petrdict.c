@@ -383,6 +383,9 @@ void ann_coder_free(ann_coder *c)
     free(c->vidx);
     free(c->vnext);
     free(c->cameo);
+    for (int i = 0; i < c->noset; i++) free(c->oset[i].w);
+    free(c->oset);
+    free(c->orl);
     ann_arena_free(&c->arena);
     free(c);
 }
