@@ -19,7 +19,8 @@
  *     - pronoun: he/she (and his, him, her) want a singular person, it/its a singular country
  *       or organisation, they/them/their a group or a plural antecedent. Pleonastic "it"
  *       (deprel expl) is skipped.
- *  3. Candidates are searched backwards: first the same sentence (latest first; an object
+ *  3. Candidates are searched backwards (pronouns and descriptions at most WINDOW sentences,
+ *     names the whole document): first the same sentence (latest first; an object
  *     pronoun never takes the subject of its own verb), then earlier sentences, newest first,
  *     where within a sentence a subject beats a non-subject (centering: the subject is what
  *     the sentence is about), then the latest.
@@ -238,9 +239,14 @@ static int fits(const state *st, const ante *a, const want *w, int si)
     return 1;
 }
 
+/* How far back pronouns and descriptions look, in sentences; short names look everywhere.
+ * Beyond a few paragraphs a pronoun is far likelier to refer to something uncoded. */
+#define WINDOW 8
+
 /* Index of the best antecedent for w at sentence si, token pos; -1 when none. */
 static int search(const state *st, const want *w, int si, int pos)
 {
+    int oldest = w->surname ? 0 : si - WINDOW;
     int cur = -1;
     for (int k = st->na - 1; k >= 0; k--) {
         const ante *a = &st->a[k];
@@ -248,7 +254,7 @@ static int search(const state *st, const want *w, int si, int pos)
         if (a->sent < si) { cur = k; break; }
     }
     /* Earlier sentences: newest first, a subject beats the latest within the sentence. */
-    for (int k = cur; k >= 0;) {
+    for (int k = cur; k >= 0 && st->a[k].sent >= oldest;) {
         int s0 = st->a[k].sent, latest = -1, subj = -1;
         for (; k >= 0 && st->a[k].sent == s0; k--) {
             if (!fits(st, &st->a[k], w, si)) continue;

@@ -39,13 +39,36 @@ static const char *const assure_lemmas[] = {
     "reassure", "reassured", "assure", "assured", "guarantee", "guaranteed", "pledge", "pledged",
     "promise", "promised", NULL};
 
+/* Mentions by sentence (counting sort), so lookups stay linear in the sentence's mentions. */
+typedef struct mindex {
+    int *start;   /* start[si] .. start[si+1]-1 index idx */
+    int *idx;
+} mindex;
+
+static void mindex_build(mindex *mi, const ann_doc *d)
+{
+    mi->start = ann_xcalloc((size_t)d->nsent + 2, sizeof *mi->start);
+    mi->idx = ann_xmalloc((size_t)(d->nment ? d->nment : 1) * sizeof *mi->idx);
+    for (int m = 0; m < d->nment; m++)
+        if (d->ment[m].sent >= 0 && d->ment[m].sent < d->nsent) mi->start[d->ment[m].sent + 2]++;
+    for (int si = 0; si < d->nsent; si++) mi->start[si + 2] += mi->start[si + 1];
+    for (int m = 0; m < d->nment; m++)
+        if (d->ment[m].sent >= 0 && d->ment[m].sent < d->nsent) mi->idx[mi->start[d->ment[m].sent + 1]++] = m;
+}
+
+static void mindex_free(mindex *mi)
+{
+    free(mi->start);
+    free(mi->idx);
+}
+
 /* The code of a mention of sentence si covering token k (its head preferred); NULL if none. */
-static const char *code_at(const ann_doc *d, int si, int k)
+static const char *code_at(const ann_doc *d, const mindex *mi, int si, int k)
 {
     const char *any = NULL;
-    for (int m = 0; m < d->nment; m++) {
-        const ann_mention *mm = &d->ment[m];
-        if (mm->sent != si || !mm->code || k < mm->first || k > mm->last) continue;
+    for (int j = mi->start[si]; j < mi->start[si + 1]; j++) {
+        const ann_mention *mm = &d->ment[mi->idx[j]];
+        if (!mm->code || k < mm->first || k > mm->last) continue;
         if (mm->head == k) return mm->code;
         if (!any) any = mm->code;
     }
@@ -53,15 +76,15 @@ static const char *code_at(const ann_doc *d, int si, int k)
 }
 
 /* The code for the phrase headed by k: the head itself, or a possessor ("Iran's claim"). */
-static const char *phrase_code(const ann_doc *d, int si, int k)
+static const char *phrase_code(const ann_doc *d, const mindex *mi, int si, int k)
 {
-    const char *c = code_at(d, si, k);
+    const char *c = code_at(d, mi, si, k);
     if (c) return c;
     const ann_sentence *s = &d->sent[si];
     for (int j = 0; j < s->ntok; j++)
         if (ann_rs_head(s, j) == k && (ann_rs_rel(&s->tok[j], "nmod") || ann_rs_rel(&s->tok[j], "amod") ||
                                        ann_rs_rel(&s->tok[j], "compound")))
-            if ((c = code_at(d, si, j))) return c;
+            if ((c = code_at(d, mi, si, j))) return c;
     return NULL;
 }
 
@@ -72,8 +95,23 @@ static int child_with(const ann_sentence *s, int h, const char *rel)
     return -1;
 }
 
+static const char *sentence_source(const ann_doc *d, const mindex *mi, int si);
+
+/* The source the last few sentences before si named ("The statement ..." refers back to it):
+ * an attributed event, else a reporting structure. Looked up only when needed. */
+static const char *last_source(const ann_doc *d, const mindex *mi, int si)
+{
+    for (int k = si - 1; k >= 0 && k >= si - 3; k--) {
+        for (int e = d->nevent - 1; e >= 0; e--)
+            if (d->event[e].sent == k && d->event[e].attributed_to) return d->event[e].attributed_to;
+        const char *c = sentence_source(d, mi, k);
+        if (c) return c;
+    }
+    return NULL;
+}
+
 /* Attribution of the event whose trigger is t in sentence si; sets *hedge for claim nouns. */
-static const char *attribution(const ann_doc *d, int si, int t, const char *last_source, int *hedge)
+static const char *attribution(const ann_doc *d, const mindex *mi, int si, int t, int *hedge)
 {
     const ann_sentence *s = &d->sent[si];
     int c = t;
@@ -86,13 +124,14 @@ static const char *attribution(const ann_doc *d, int si, int t, const char *last
         if (clausal && ann_rs_in(ann_rs_lemma(at), reporting_verbs) && !ann_rs_upos(at, "NOUN")) {
             int subj = child_with(s, a, "nsubj");
             if (subj >= 0) {
-                const char *code = phrase_code(d, si, subj);
+                const char *code = phrase_code(d, mi, si, subj);
                 if (code) return code;
-                if (ann_rs_in(ann_rs_lemma(&s->tok[subj]), statement_nouns) && last_source) return last_source;
+                if (ann_rs_in(ann_rs_lemma(&s->tok[subj]), statement_nouns) && (code = last_source(d, mi, si)))
+                    return code;
             }
         }
         if (clausal && ann_rs_in(at->form, claim_nouns)) {
-            const char *code = phrase_code(d, si, a);
+            const char *code = phrase_code(d, mi, si, a);
             if (code) {
                 *hedge = 1;
                 return code;
@@ -107,27 +146,27 @@ static const char *attribution(const ann_doc *d, int si, int t, const char *last
         if (x < 0 || x == k) continue;
         int h = ann_rs_head(s, x);
         if (!(h < 0 || ann_rs_dominates(s, h, t))) continue;
-        const char *code = phrase_code(d, si, x);
+        const char *code = phrase_code(d, mi, si, x);
         if (code) return code;
-        if (ann_rs_in(ann_rs_lemma(&s->tok[x]), statement_nouns) && last_source) return last_source;
+        if (ann_rs_in(ann_rs_lemma(&s->tok[x]), statement_nouns) && (code = last_source(d, mi, si))) return code;
     }
     return NULL;
 }
 
 /* A source named by a reporting structure of sentence si even when it holds no event. */
-static const char *sentence_source(const ann_doc *d, int si)
+static const char *sentence_source(const ann_doc *d, const mindex *mi, int si)
 {
     const ann_sentence *s = &d->sent[si];
     for (int k = 0; k + 1 < s->ntok; k++)
         if (ann_rs_is(&s->tok[k], "according") && ann_rs_is(&s->tok[k + 1], "to")) {
             int x = ann_rs_head(s, k);
-            const char *c = x >= 0 && x != k ? phrase_code(d, si, x) : NULL;
+            const char *c = x >= 0 && x != k ? phrase_code(d, mi, si, x) : NULL;
             if (c) return c;
         }
     for (int k = 0; k < s->ntok; k++) {
         if (!ann_rs_in(ann_rs_lemma(&s->tok[k]), reporting_verbs) || child_with(s, k, "ccomp") < 0) continue;
         int subj = child_with(s, k, "nsubj");
-        const char *c = subj >= 0 ? phrase_code(d, si, subj) : NULL;
+        const char *c = subj >= 0 ? phrase_code(d, mi, si, subj) : NULL;
         if (c) return c;
     }
     return NULL;
@@ -139,28 +178,18 @@ static int trigger_tok(const ann_doc *d, const ann_event *e)
     return ann_rs_token_at(&d->sent[e->sent], e->trigger_start);
 }
 
-static void attribute(ann_doc *d)
+static void attribute(ann_doc *d, const mindex *mi)
 {
-    const char *last_source = NULL;
-    int e = 0;
-    for (int si = 0; si < d->nsent; si++) {
-        const char *seen = NULL;
-        for (; e < d->nevent && d->event[e].sent <= si; e++) {
-            ann_event *ev = &d->event[e];
-            if (ev->sent != si) continue;
-            if (!ev->attributed_to) {
-                int t = trigger_tok(d, ev), hedge = 0;
-                const char *c = t >= 0 && d->sent[si].tok[t].head >= 0
-                              ? attribution(d, si, t, last_source, &hedge) : NULL;
-                if (c) {
-                    ev->attributed_to = ann_arena_strdup(&d->arena, c);
-                    if (hedge) ev->hedged = 1;
-                }
-            }
-            if (ev->attributed_to) seen = ev->attributed_to;
+    /* In reading order, so "The statement" can lean on sources attributed just before. */
+    for (int e = 0; e < d->nevent; e++) {
+        ann_event *ev = &d->event[e];
+        if (ev->attributed_to) continue;
+        int t = trigger_tok(d, ev), hedge = 0;
+        const char *c = t >= 0 && d->sent[ev->sent].tok[t].head >= 0 ? attribution(d, mi, ev->sent, t, &hedge) : NULL;
+        if (c) {
+            ev->attributed_to = ann_arena_strdup(&d->arena, c);
+            if (hedge) ev->hedged = 1;
         }
-        if (!seen) seen = sentence_source(d, si);
-        if (seen) last_source = seen;
     }
 }
 
@@ -234,18 +263,19 @@ static int before(const ann_doc *d, const ann_event *a, const ann_event *b)
 }
 
 /* The denier's country named among the actors of the claim's sentence, not as the claimant. */
-static int involves(const ann_doc *d, const ann_event *claim, const char *cc)
+static int involves(const ann_doc *d, const mindex *mi, const ann_event *claim, const char *cc)
 {
     if (country_is(claim->target.code, cc)) return 1;
-    for (int m = 0; m < d->nment; m++)
-        if (d->ment[m].sent == claim->sent && country_is(d->ment[m].code, cc)) return 1;
+    if (claim->sent < 0 || claim->sent >= d->nsent) return 0;
+    for (int j = mi->start[claim->sent]; j < mi->start[claim->sent + 1]; j++)
+        if (country_is(d->ment[mi->idx[j]].code, cc)) return 1;
     return 0;
 }
 
 static int is_claim_code(const ann_event *e) { return !strncmp(e->code, "11", 2); }
 static int is_denial(const ann_event *e) { return !strncmp(e->code, "016", 3); }
 
-static void link_claims(ann_doc *d)
+static void link_claims(ann_doc *d, const mindex *mi)
 {
     for (int j = 0; j < d->nevent; j++) {
         ann_event *den = &d->event[j];
@@ -258,7 +288,7 @@ static void link_claims(ann_doc *d)
             if (i == j || c->duplicate || !before(d, c, den) || is_denial(c) || c->answers >= 0) continue;
             if (cc && country_is(c->source.code, cc)) continue;
             int score = 3 * is_claim_code(c) + (c->hedged ? 1 : 0) + (c->attributed_to ? 1 : 0) +
-                        (cc && involves(d, c, cc) ? 2 : 0);
+                        (cc && involves(d, mi, c, cc) ? 2 : 0);
             if (score >= bests) best = i, bests = score;  /* >=: ties go to the latest */
         }
         den->answers = best;
@@ -294,9 +324,12 @@ int ann_resolve_events(ann_doc *d, const ann_resolve_opts *opts, ann_err *err)
         e->answers = -1;
         add_evidence(e, e->sent);
     }
-    attribute(d);
+    mindex mi;
+    mindex_build(&mi, d);
+    attribute(d, &mi);
     if (!(opts && opts->keep_duplicates)) merge_duplicates(d);
-    link_claims(d);
+    link_claims(d, &mi);
+    mindex_free(&mi);
     return 0;
 }
 

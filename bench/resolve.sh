@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Cost of document-level resolution (coreference, dates, attribution/claims/duplicates) against
+# the stages around it, on gold-parsed UD English (no tagger/parser time counted, so the share
+# printed here is an upper bound of resolution's share of `annalist code` end to end).
+# Usage: bench/resolve.sh [CONLLU-FILE] [REPEAT]   (default: ../shared EWT train, 3 rounds)
+set -eu
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-$(cd .. && pwd)/shared}
+in=${1:-$SHARED/data/ud/en_ewt-ud-train.conllu}
+rounds=${2:-3}
+[ -f "$in" ] || { echo "bench/resolve.sh: $in not found (set SHARED or pass a CoNLL-U file)"; exit 1; }
+make -s -j2 build/libannalist.a >/dev/null
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cat > "$tmp/rb.c" <<'C'
+#include "annalist.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec / 1e9; }
+int main(int argc, char **argv)
+{
+    ann_err err = {0};
+    int rounds = atoi(argv[2]);
+    ann_actors *a = ann_actors_load_dir("data/dict/actors", &err);
+    if (!a) { fprintf(stderr, "actors: %s\n", err.msg); return 1; }
+    ann_coder *c = ann_coder_load("data/dict", &err);
+    if (!c) fprintf(stderr, "coder not loadable (%s): timing actors + resolution only\n", err.msg);
+    double t_stage = 0, t_coref = 0, t_dates = 0, t_events = 0;
+    long sents = 0, ments = 0, resolved = 0, events = 0, dated = 0, attributed = 0, answered = 0, dups = 0;
+    for (int r = 0; r < rounds; r++) {
+        ann_reader *rd = ann_reader_open(argv[1], ANN_FMT_CONLLU, 0, &err);
+        if (!rd) { fprintf(stderr, "%s\n", err.msg); return 1; }
+        ann_doc *d;
+        int rc;
+        while ((rc = ann_reader_next(rd, &d, &err)) != 0) {
+            if (rc < 0) continue;
+            d->date = "2025-06-26";
+            double t0 = now();
+            ann_actors_tag(a, d, &err);
+            double t1 = now();
+            int n = ann_resolve_coref(d, &err);
+            double t2 = now();
+            if (c) ann_coder_code(c, d, &err);
+            double t3 = now();
+            ann_resolve_dates(d, &err);
+            double t4 = now();
+            ann_resolve_events(d, NULL, &err);
+            double t5 = now();
+            t_stage += (t1 - t0) + (t3 - t2);
+            t_coref += t2 - t1, t_dates += t4 - t3, t_events += t5 - t4;
+            if (r == 0) {
+                sents += d->nsent, ments += d->nment, resolved += n, events += d->nevent;
+                for (int i = 0; i < d->nevent; i++) {
+                    const ann_event *e = &d->event[i];
+                    dated += e->date_precision && strcmp(e->date_precision, ANN_PREC_DOCUMENT) != 0;
+                    attributed += e->attributed_to != NULL;
+                    answered += e->answers >= 0;
+                    dups += e->duplicate;
+                }
+            }
+            d->date = NULL;
+            ann_doc_free(d);
+        }
+        ann_reader_close(rd);
+    }
+    double t_res = t_coref + t_dates + t_events;
+    printf("input: %s, %ld sentences x %d rounds\n", argv[1], sents, rounds);
+    printf("mentions %ld (resolved by coreference %ld), events %ld: dated from text %ld, attributed %ld, "
+           "answering a claim %ld, duplicates %ld\n", ments, resolved, events, dated, attributed, answered, dups);
+    printf("actors+coder: %.3f s (%.0f sentences/s)\n", t_stage, sents * rounds / t_stage);
+    printf("resolution:   %.3f s (%.0f sentences/s): coref %.3f, dates %.3f, events %.3f\n", t_res,
+           sents * rounds / t_res, t_coref, t_dates, t_events);
+    printf("resolution / (actors+coder+resolution): %.1f%%\n", 100 * t_res / (t_stage + t_res));
+    if (c) ann_coder_free(c);
+    ann_actors_free(a);
+    return 0;
+}
+C
+cc -std=c11 -D_GNU_SOURCE -O2 -Iinclude -o "$tmp/rb" "$tmp/rb.c" build/libannalist.a \
+   $(pkg-config --libs jansson libutf8proc sqlite3 libpq libmicrohttpd libzstd) -lpthread -lm
+"$tmp/rb" "$in" "$rounds"
