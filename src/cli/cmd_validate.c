@@ -75,11 +75,6 @@ int cmd_validate(int argc, char **argv)
         free(c.files);
         return 2;
     }
-    if (o.reparse && !ann_pipeline_open) {
-        cli_error("validate: --reparse needs the NLP stage, which this build lacks; use the file's <Parse>");
-        free(c.files);
-        return 2;
-    }
     ann_err err;
     ann_err_clear(&err);
     ann_vfile *vf = ann_validation_read(c.files[0], &err);
@@ -117,6 +112,17 @@ int cmd_validate(int argc, char **argv)
     if (o.reparse) {
         ann_pipeline_opts po = {.dict_dir = o.dict};
         pl = ann_pipeline_open(&po, &err);
+        ann_pipeline_info pi = {0};
+        if (pl) ann_pipeline_get_info(pl, &pi);
+        if (pl && !pi.has_parser) {
+            cli_error("validate: --reparse needs the NLP stage (a parser model), which this build lacks; "
+                      "use the file's <Parse>");
+            ann_pipeline_close(pl);
+            ann_coder_free(coder);
+            ann_actors_free(actors);
+            ann_validation_free(vf);
+            return 2;
+        }
         if (!pl) {
             cli_error("validate: %s", err.msg);
             ann_coder_free(coder);

@@ -564,7 +564,8 @@ static void own_code(sctx *x, int v, int first)
     if (noun) noun_actors(x, v, &subj, &obj, &recip);
     else subject_of(x, v, &subj, 0);
     x->vsubj[v] = subj.n ? subj.m[0] : -1;
-    int neg = negated(x, v);
+    /* "would never permit attacks": a noun under a negated verb is negated too */
+    int neg = negated(x, v) || (noun && x->head[v] >= 0 && negated(x, x->head[v]));
     if (neg) {
         code = negated_code(code);
         rcode = "";
@@ -586,7 +587,11 @@ static void own_code(sctx *x, int v, int first)
                 }
         }
     }
-    emit(x, v, code, rcode, best->text, &subj, &obj, recip, neg);
+    /* "press+xcomp=@INVESTIGATE#101 (cameo.txt:121)": trigger lemma, conditions, code, rule */
+    const char *bar = strchr(best->text, '|');
+    char *pattern = ann_arena_printf(&x->d->arena, "%s%.*s#%s (%s)", x->s->tok[v].lemma ? x->s->tok[v].lemma : x->s->tok[v].form,
+                                     (int)(bar - best->text), best->text, best->code, bar + 1);
+    emit(x, v, code, rcode, pattern, &subj, &obj, recip, neg);
 }
 
 static void code_verb(sctx *x, int v, int vi)

@@ -117,10 +117,16 @@ static int load_line(ann_coder *c, char *l, const char *where, ann_err *err)
         ann_err_set(err, 1, "%s: '%s' is not a CAMEO event code (2-4 digits, optionally CODE:REVERSE)", where, tok[2]);
         return -1;
     }
+    /* the conditions as written ("+xcomp=@INVESTIGATE"), for the event's `pattern` */
+    ann_buf conds = {0};
+    for (int i = 3; i < nt; i++) {
+        ann_buf_putc(&conds, '+');
+        ann_buf_puts(&conds, tok[i]);
+    }
     for (int i = 3; i < nt; i++) {
         char *a = tok[i], *eq = strchr(a, '=');
         if (!strcmp(a, "recip")) { r->recip = 1; continue; }
-        if (!eq) { ann_err_set(err, 1, "%s: condition '%s' is not NAME=VALUE or 'recip'", where, a); return -1; }
+        if (!eq) { ann_err_set(err, 1, "%s: condition '%s' is not NAME=VALUE or 'recip'", where, a); ann_buf_free(&conds); return -1; }
         *eq = 0;
         char *val = eq + 1;
         if (!strcmp(a, "target")) {
@@ -129,7 +135,7 @@ static int load_line(ann_coder *c, char *l, const char *where, ann_err *err)
             r->target_prep = ann_arena_strdup(&c->arena, up);
             continue;
         }
-        if (r->nc == 6) { ann_err_set(err, 1, "%s: at most 6 conditions", where); return -1; }
+        if (r->nc == 6) { ann_err_set(err, 1, "%s: at most 6 conditions", where); ann_buf_free(&conds); return -1; }
         ocond *oc = &r->c[r->nc];
         memset(oc, 0, sizeof *oc);
         if (!strcmp(a, "obj")) oc->kind = OC_OBJ;
@@ -147,10 +153,11 @@ static int load_line(ann_coder *c, char *l, const char *where, ann_err *err)
             val = c2 ? c2 + 1 : "*";
         } else {
             ann_err_set(err, 1, "%s: unknown condition '%s' (obj, prep, xcomp, prt, subj, mod, target, recip)", where, a);
+            ann_buf_free(&conds);
             return -1;
         }
         if (!strcmp(val, "*")) oc->set = -1;
-        else if ((oc->set = words_to_set(c, val, where, err)) < 0) return -1;
+        else if ((oc->set = words_to_set(c, val, where, err)) < 0) { ann_buf_free(&conds); return -1; }
         r->nc++;
     }
     r->text = ann_arena_printf(&c->arena, "%s", where);
@@ -166,8 +173,8 @@ static int load_line(ann_coder *c, char *l, const char *where, ann_err *err)
         v->blk = ri;
         v->block = tok[0];
     }
-    /* the pattern as written, for explanations: head lemma + conditions + code */
-    r->text = ann_arena_printf(&c->arena, "%s %s#%s", where, tok[1], r->code);
+    r->text = ann_arena_printf(&c->arena, "%s|%s", conds.s ? conds.s : "", where);
+    ann_buf_free(&conds);
     return 0;
 }
 
