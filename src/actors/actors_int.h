@@ -42,6 +42,7 @@ typedef struct act_rec {
     int32_t entry;
     int32_t next;
     uint32_t capmask; /* bit i: token i must be capitalized in the text */
+    uint32_t upmask;  /* bit i: token i is an acronym ("WHO"): no lower-case letter in the text */
 } act_rec;
 
 /* A trie node lives in an open-addressing table keyed by the hash of (parent, token). */

@@ -200,6 +200,18 @@ static int starts_upper(const char *s, size_t n)
     return utf8proc_isupper(cp);
 }
 
+/* Two or more letters, none lower-case: "WHO", "U.N.", "IRGC" (not "I", not "M23"'s digits). */
+static int is_acronym(const char *w, size_t n)
+{
+    int letters = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)w[k];
+        if (islower(c) || c >= 0x80) return 0;
+        if (isupper(c)) letters++;
+    }
+    return letters >= 2;
+}
+
 #define MAXW 32
 
 /* Adds one tokenized phrase (words[i], lens[i]). */
@@ -207,7 +219,7 @@ static void add_words(ann_actors *a, int e, const char **w, const size_t *wl, in
 {
     if (nw <= 0 || nw > MAXW) return;
     uint64_t h = ACT_ROOT_SEED;
-    uint32_t mask = 0;
+    uint32_t mask = 0, up = 0;
     char buf[512];
     act_node *nd = NULL;
     for (int i = 0; i < nw; i++) {
@@ -218,12 +230,13 @@ static void add_words(ann_actors *a, int e, const char **w, const size_t *wl, in
         for (size_t k = 0; k < wl[i]; k++)
             if (isalpha((unsigned char)w[i][k]) || (unsigned char)w[i][k] >= 0x80) alpha = 1;
         if (capmode == 1 && starts_upper(w[i], wl[i])) mask |= 1u << i;
+        if (capmode == 1 && is_acronym(w[i], wl[i])) up |= 1u << i;
         if (capmode == 2 && alpha && !is_function_word(w[i], wl[i])) mask |= 1u << i;
     }
     /* The same phrase for the same entry twice (e.g. "Iranian" as name and adjective) is
      * recorded once. */
     for (int r = nd->rec; r >= 0; r = a->recs[r].next)
-        if (a->recs[r].entry == e && a->recs[r].capmask == mask) return;
+        if (a->recs[r].entry == e && a->recs[r].capmask == mask && a->recs[r].upmask == up) return;
     if (a->nrecs == a->caprecs) {
         a->caprecs = a->caprecs ? a->caprecs * 2 : 4096;
         a->recs = ann_xrealloc(a->recs, sizeof *a->recs * (size_t)a->caprecs);
@@ -233,6 +246,7 @@ static void add_words(ann_actors *a, int e, const char **w, const size_t *wl, in
     int r = a->nrecs++;
     a->recs[r].entry = e;
     a->recs[r].capmask = mask;
+    a->recs[r].upmask = up;
     a->recs[r].next = -1;
     /* Keep insertion order: earlier entries win ties. */
     if (fin->rec < 0) fin->rec = r;

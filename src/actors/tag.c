@@ -25,17 +25,26 @@ static int tok_upper(const ann_token *t)
                                      utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO);
 }
 
-static int caps_ok(const ann_sentence *s, int i, uint32_t mask)
+static int no_lower(const ann_token *t)
+{
+    for (const unsigned char *p = (const unsigned char *)t->form; *p; p++)
+        if (islower(*p)) return 0;
+    return 1;
+}
+
+static int caps_ok(const ann_sentence *s, int i, uint32_t mask, uint32_t up)
 {
     for (int k = 0; mask; k++, mask >>= 1)
         if ((mask & 1) && !tok_upper(&s->tok[i + k])) return 0;
+    for (int k = 0; up; k++, up >>= 1)
+        if ((up & 1) && !no_lower(&s->tok[i + k])) return 0;
     return 1;
 }
 
 static int first_rec(const ann_actors *a, const act_node *nd, const ann_sentence *s, int i)
 {
     for (int r = nd->rec; r >= 0; r = a->recs[r].next)
-        if (caps_ok(s, i, a->recs[r].capmask)) return a->recs[r].entry;
+        if (caps_ok(s, i, a->recs[r].capmask, a->recs[r].upmask)) return a->recs[r].entry;
     return -1;
 }
 
@@ -264,6 +273,21 @@ static void emit(ann_doc *d, const ann_actors *a, int si, const group *g)
     }
 }
 
+/* What a tokenizer left glued to the end of a word: 0 nothing, 1 a possessive ("Iran's"),
+ * 2 punctuation that ends a phrase ("office,"). Abbreviation dots ("U.S.") are not glue. */
+static int glued_end(const ann_token *t)
+{
+    size_t n = strlen(t->form);
+    if (n < 2) return 0;
+    const char *f = t->form;
+    if (n > 2 && f[n - 2] == '\'' && f[n - 1] == 's') return 1;
+    if (n > 4 && !memcmp(f + n - 4, "\xe2\x80\x99s", 4)) return 1;
+    if (strchr(",;:!?\"", f[n - 1])) return 2;
+    if (n > 3 && (!memcmp(f + n - 3, "\xe2\x80\x9d", 3) || !memcmp(f + n - 3, "\xe2\x80\x99", 3))) return 2;
+    if (f[n - 1] == '.' && !memchr(f, '.', n - 1)) return 2;
+    return 0;
+}
+
 /* Gap between the group and the next match: 0 none, 1 a possessive, 2 "of" / "of the",
  * -1 anything else. */
 static int gap_kind(const ann_sentence *s, int from, int to)
@@ -293,14 +317,21 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
         }
         k++;
         while (k < nm) {
+            int glued = glued_end(&s->tok[g.last]);
+            if (glued == 2) break;
             int gk = gap_kind(s, g.last + 1, mt[k].first);
+            if (glued == 1) gk = gk == 0 ? 1 : -1;
             if (gk < 0 || !group_take(a, &g, &mt[k], date, gk)) break;
             k++;
         }
         /* A title followed by a name we do not know: "Foreign Minister Jeyhun Bayramov". */
         if (g.has_agent && !g.has_full) {
             int j = g.last + 1;
-            while (j < s->ntok && is_name_token(s, j) && (k >= nm || j < mt[k].first)) j++;
+            if (glued_end(&s->tok[g.last]) == 0)
+                while (j < s->ntok && is_name_token(s, j) && (k >= nm || j < mt[k].first)) {
+                    j++;
+                    if (glued_end(&s->tok[j - 1])) break;
+                }
             if (j > g.last + 1) g.last = j - 1;
         }
         /* "former" alone or with only a name is not an actor. */
