@@ -57,6 +57,20 @@ typedef struct trip { const char *code, *src, *tgt; } trip;
 
 static const char *nz(const char *s) { return s && *s ? s : "---"; }
 
+/* PETRARCH writes a sector (role) code found without a country as "---GOV", "---MIL"; our
+ * actor stage writes the bare "GOV". The CAMEO sector codes are a closed list. */
+static const char *petrarch_actor(char *buf, size_t cap, const char *code)
+{
+    static const char sectors[] =
+        " AGR BUS COP CRM CVL DEV EDU ELI ENV GOV HLH HRI INS JUD LAB LEG MED MIL MOD OPP PTY RAD REB REF"
+        " SEP SPY UAF ";
+    if (!code || strlen(code) < 3 || strlen(code) % 3) return nz(code);
+    char key[6] = {' ', code[0], code[1], code[2], ' ', 0};
+    if (!strstr(sectors, key)) return code;
+    snprintf(buf, cap, "---%s", code);
+    return buf;
+}
+
 static void print_trips(FILE *f, const trip *t, int n)
 {
     fputc('[', f);
@@ -159,11 +173,14 @@ int cmd_validate(int argc, char **argv)
             continue;
         }
         trip sys[64], gold[64];
+        char names[64][2][40];
         int ns = 0, ng = 0;
         for (int k = 0; k < d->nevent && ns < 64; k++) {
             const ann_event *e = &d->event[k];
             if (e->duplicate) continue;
-            sys[ns++] = (trip){e->code, nz(e->source.code), nz(e->target.code)};
+            sys[ns] = (trip){e->code, petrarch_actor(names[ns][0], sizeof names[ns][0], e->source.code),
+                             petrarch_actor(names[ns][1], sizeof names[ns][1], e->target.code)};
+            ns++;
         }
         for (int k = 0; k < r->ncoding && ng < 64; k++)
             gold[ng++] = (trip){r->coding[k].code, nz(r->coding[k].source), nz(r->coding[k].target)};

@@ -28,6 +28,7 @@ typedef struct sctx {
     int evfirst[MAXTOK], evlast[MAXTOK];
     unsigned char haspat[MAXTOK];
     char vcode[MAXTOK][8];     /* the verb's code, even when it made no event (no target) */
+    char vword[MAXTOK][32];    /* the dictionary word the verb matched (PETRARCH) */
     const int *sm;             /* the sentence's mentions */
     int nsm;
     int vsubj[MAXTOK];         /* its first subject mention, -1 */
@@ -604,6 +605,25 @@ static void code_verb(sctx *x, int v, int vi)
     int nl = clause_tokens(x, v, list);
     int npre = 0;
     while (npre < nl && list[npre] < v) npre++;
+    /* In the passive the subject is the logical object: "evidence was presented" matches
+     * "* EVIDENCE" as "presented evidence" would. */
+    if (is_passive(x, v)) {
+        int moved[MAXTOK], nm = 0, keep = 0;
+        for (int i = 0; i < npre; i++) {
+            int t = list[i], under = 0;
+            for (int g = 0, u = t; g < x->n && u >= 0; g++, u = x->head[u])
+                if (x->head[u] == v) { under = !strcmp(x->s->tok[u].deprel, "nsubj:pass") || !strcmp(x->s->tok[u].deprel, "nsubjpass"); break; }
+            if (under) moved[nm++] = t;
+            else list[keep++] = t;
+        }
+        if (nm) {
+            int post[MAXTOK], np = 0;
+            for (int i = npre; i < nl; i++) post[np++] = list[i];
+            npre = keep;
+            memcpy(list + npre, moved, (size_t)nm * sizeof *moved);
+            memcpy(list + npre + nm, post, (size_t)np * sizeof *post);
+        }
+    }
     actset subj = {.n = 0}, obj = {.n = 0};
     subject_of(x, v, &subj, 0);
     const prule *best = NULL;
@@ -626,6 +646,7 @@ static void code_verb(sctx *x, int v, int vi)
     const char *pattern = best ? best->text : ann_arena_printf(&x->d->arena, "%s: *", b->name);
     x->haspat[v] = best != NULL;
     snprintf(x->vcode[v], sizeof x->vcode[v], "%s", code);
+    snprintf(x->vword[v], sizeof x->vword[v], "%s", pv->word);
     x->vsubj[v] = subj.n ? subj.m[0] : -1;
     int neg = negated(x, v);
     if (neg) {
@@ -724,15 +745,61 @@ static int infinitive_purpose(const sctx *x, int w)
     return 0;
 }
 
+/* The clause's target mention: the target of its first event, or -1. */
+static int clause_target(const sctx *x, int w)
+{
+    for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
+        const ann_event *e = &x->d->event[i];
+        if (!e->code[0] || !e->target.code) continue;
+        for (int k = 0; k < x->nsm; k++) {
+            const ann_mention *m = &x->d->ment[x->sm[k]];
+            if (m->start == e->target.start && m->end == e->target.end && m->code) return x->sm[k];
+        }
+    }
+    return -1;
+}
+
+/* PETRARCH transformations (read from the verb file): "X said Y attacked Z" -> X accuses Y. */
+static int apply_transformation(sctx *x, int h, int w)
+{
+    const ann_coder *c = x->c;
+    if (c->own_format || !c->ntrans || !x->vword[h][0] || !x->vcode[w][0] || x->vsubj[h] < 0) return 0;
+    const char *dep = x->s->tok[w].deprel;
+    if (!is_rel(dep, "ccomp") && !is_rel(dep, "xcomp")) return 0;
+    const ann_mention *a = &x->d->ment[x->vsubj[h]];
+    int bsrc = x->vsubj[w];
+    int self = bsrc < 0 || (x->d->ment[bsrc].code && !strcmp(x->d->ment[bsrc].code, a->code));
+    for (int i = 0; i < c->ntrans; i++) {
+        const ptrans *t = &c->trans[i];
+        if (strcmp(t->upper, x->vword[h])) continue;
+        if (t->who != !self) continue;
+        const char *lc = x->vcode[w];
+        if (!strcmp(t->lclass, "ATTACK")) { if (root_of(lc) < 18) continue; }
+        else if (strcmp(t->lclass, "Q") && strcmp(t->lclass, x->vword[w])) continue;
+        int b = self ? clause_target(x, w) : bsrc;
+        if (b < 0) continue;
+        const char *code = !strcmp(t->code, "Q") ? lc : t->code;
+        drop_events(x, h);
+        drop_events(x, w);
+        char *pattern = ann_arena_printf(&x->d->arena, "~ %s(%s) %s = %s", self ? "a b " : "b . ", t->lclass, t->upper, t->code);
+        add_event(x, h, x->vsubj[h], b, code, pattern, 0);
+        x->vcode[w][0] = 0; /* the clause is told by the transformed event */
+        return 1;
+    }
+    return 0;
+}
+
 static void combine_nested(sctx *x, int first_event)
 {
     ann_doc *d = x->d;
     for (int w = 0; w < x->n; w++) {
-        if (!has_events(x, w)) continue;
+        if (!has_events(x, w) && !(x->c->ntrans && x->vcode[w][0])) continue;
         const char *dep = x->s->tok[w].deprel;
         int h = x->head[w];
         if (h < 0 || !x->vcode[h][0]) continue;
+        if (!has_events(x, w)) { apply_transformation(x, h, w); continue; }
         const char *hcode = x->vcode[h];
+        if (apply_transformation(x, h, w)) continue;
         if (x->s->tok[w].upos && !strcmp(x->s->tok[w].upos, "NOUN")) {
             if (has_events(x, h)) drop_events(x, w);
             continue;
@@ -760,21 +827,7 @@ static void combine_nested(sctx *x, int first_event)
             for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
                 ann_event *e = &d->event[i];
                 if (!e->code[0]) continue;
-                if (!x->c->own_format && root_of(e->code) >= 18) {
-                    /* the speaker, or one of the conjoined speakers, is the reported actor */
-                    int self = 0;
-                    for (int k = x->evfirst[h]; k < x->evlast[h]; k++)
-                        if (d->event[k].source.code && e->source.code && !strcmp(d->event[k].source.code, e->source.code)) self = 1;
-                    if (e->source.code && !strcmp(e->source.code, sp->code)) self = 1;
-                    if (!self) {
-                        e->target = e->source;
-                        set_ref(x, &e->source, x->vsubj[h]);
-                    }
-                    recode(x, e, self ? "015" : "112");
-                    if (e->target.code && !strcmp(e->source.code, e->target.code)) e->code[0] = 0;
-                } else {
-                    e->attributed_to = sp->code;
-                }
+                e->attributed_to = sp->code;
             }
             drop_events(x, h);
         }
@@ -872,6 +925,7 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
             x->evfirst[v] = x->evlast[v] = 0;
             x->haspat[v] = 0;
             x->vcode[v][0] = 0;
+            x->vword[v][0] = 0;
             x->vsubj[v] = -1;
         }
         for (int v = 0; v < x->n; v++) {

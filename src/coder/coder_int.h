@@ -78,6 +78,16 @@ typedef struct oset {
     char **w;             /* upper-case lemmas */
 } oset;
 
+/* A PETRARCH transformation: "~ a (a b ATTACK) SAY = a b 015" -- a verb (SAY) governing a
+ * clause whose event is of a class (ATTACK = force, Q = anything, or a verb word) becomes one
+ * event from the governing subject. */
+typedef struct ptrans {
+    char upper[32];       /* governing verb word */
+    int who;              /* 0: the clause's source is the speaker (a/_), 1: another actor (b .) */
+    char lclass[32];      /* ATTACK, Q, or a verb word */
+    char code[8];         /* resulting code, "Q" = the clause's code */
+} ptrans;
+
 typedef struct hslot { uint64_t h; int v; } hslot;
 
 struct ann_coder {
@@ -89,6 +99,7 @@ struct ann_coder {
     int *vnext;
     ann_cameo_info *cameo; int ncameo;
     orule *orl; int norl;
+    ptrans *trans; int ntrans;
     oset *oset; int noset;
     int own_format;               /* 1: our own patterns (lemma keyed); 0: PETRARCH file */
     int require_target;           /* drop events lacking a target */

@@ -258,6 +258,28 @@ ann_coder *ann_coder_load_petrarch(const char *verbfile, const char *dir, ann_er
         if (!*l || (l[0] == '<' && l[1] == '!')) continue;
         char where[512];
         snprintf(where, sizeof where, "%s:%d", verbfile, lineno);
+        if (l[0] == '~') {
+            /* ~ a (a b ATTACK) SAY = a b 015 */
+            char x1[32], x2[32], cls[32], up[32], r1[32], r2[32], code[32];
+            char buf[512];
+            snprintf(buf, sizeof buf, "%s", l + 1);
+            for (char *q = buf; *q; q++) if (*q == '(' || *q == ')' || *q == '=') *q = ' ';
+            char a0[32];
+            if (sscanf(buf, "%31s %31s %31s %31s %31s %31s %31s %31s", a0, x1, x2, cls, up, r1, r2, code) != 8) {
+                fprintf(stderr, "annalist: %s: transformation not understood (skipped)\n", where);
+                bad++;
+                continue;
+            }
+            if (!strcmp(cls, "WILL_ATTACK")) continue; /* needs modality this reader does not track */
+            c->trans = grow(c->trans, c->ntrans, sizeof *c->trans);
+            ptrans *t = &c->trans[c->ntrans++];
+            memset(t, 0, sizeof *t);
+            snprintf(t->upper, sizeof t->upper, "%s", up);
+            t->who = strcmp(x1, "a") && strcmp(x1, "_");
+            snprintf(t->lclass, sizeof t->lclass, "%s", cls);
+            snprintf(t->code, sizeof t->code, "%.7s", code);
+            continue;
+        }
         if (!strncmp(l, "---", 3)) {
             /* --- NAME [code] --- */
             cur_syn = -1;
@@ -386,6 +408,7 @@ void ann_coder_free(ann_coder *c)
     for (int i = 0; i < c->noset; i++) free(c->oset[i].w);
     free(c->oset);
     free(c->orl);
+    free(c->trans);
     ann_arena_free(&c->arena);
     free(c);
 }
