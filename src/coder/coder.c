@@ -646,7 +646,7 @@ static void code_verb(sctx *x, int v, int vi)
     const char *pattern = best ? best->text : ann_arena_printf(&x->d->arena, "%s: *", b->name);
     x->haspat[v] = best != NULL;
     snprintf(x->vcode[v], sizeof x->vcode[v], "%s", code);
-    snprintf(x->vword[v], sizeof x->vword[v], "%s", pv->word);
+    snprintf(x->vword[v], sizeof x->vword[v], "%s", pv->base ? pv->base : pv->word);
     x->vsubj[v] = subj.n ? subj.m[0] : -1;
     int neg = negated(x, v);
     if (neg) {
@@ -737,11 +737,21 @@ static int root_of(const char *code) { return (code[0] - '0') * 10 + (code[1] - 
  *  - reported speech (ccomp under a statement): the reported event stands, attributed to
  *    the speaker; with a PETRARCH dictionary, its transformations apply instead: a speaker
  *    reporting force used by another accuses them (112), by itself claims it (015). */
+static int infinitive_mark(const sctx *x, int w)
+{
+    for (int i = 0; i < w; i++)
+        if (x->head[i] == w && is_rel(x->s->tok[i].deprel, "mark") && !strcmp(x->ulem[i], "TO")) return 1;
+    return 0;
+}
+
+/* "... to help", "... by promoting": an adverbial clause that only says how or what for. */
 static int infinitive_purpose(const sctx *x, int w)
 {
     if (!is_rel(x->s->tok[w].deprel, "advcl")) return 0;
     for (int i = 0; i < w; i++)
-        if (x->head[i] == w && is_rel(x->s->tok[i].deprel, "mark") && !strcmp(x->ulem[i], "TO")) return 1;
+        if (x->head[i] == w && (is_rel(x->s->tok[i].deprel, "mark") || is_rel(x->s->tok[i].deprel, "case")) &&
+            (!strcmp(x->ulem[i], "TO") || !strcmp(x->ulem[i], "BY")))
+            return 1;
     return 0;
 }
 
@@ -796,6 +806,11 @@ static void combine_nested(sctx *x, int first_event)
         if (!has_events(x, w) && !(x->c->ntrans && x->vcode[w][0])) continue;
         const char *dep = x->s->tok[w].deprel;
         int h = x->head[w];
+        if (h >= 0 && is_rel(dep, "acl") && !x->vcode[h][0] && x->head[h] >= 0 && has_events(x, x->head[h]) &&
+            x->s->tok[h].upos && !strcmp(x->s->tok[h].upos, "NOUN") && infinitive_mark(x, w)) {
+            drop_events(x, w);
+            continue;
+        }
         if (h < 0 || !x->vcode[h][0]) continue;
         if (!has_events(x, w)) { apply_transformation(x, h, w); continue; }
         const char *hcode = x->vcode[h];

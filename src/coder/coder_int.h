@@ -34,6 +34,7 @@ typedef struct prule {
 
 typedef struct pverb {
     char *word;           /* upper case base form or a listed form */
+    char *base;           /* the base form of its line ("SAY" for "SAID") */
     char *block;          /* block name, for messages and `pattern` */
     char *pre, *post;     /* multiword verb: words required just before / after, or NULL */
     int blk;              /* index into the coder's blocks */

@@ -230,6 +230,7 @@ static void add_verb_word(ann_coder *c, const char *w, int blk, const char *code
         }
     }
     v->word = ann_arena_strdup(&c->arena, verbw);
+    v->base = v->word;
 }
 
 ann_coder *ann_coder_load_petrarch(const char *verbfile, const char *dir, ann_err *err)
@@ -382,9 +383,11 @@ ann_coder *ann_coder_load_petrarch(const char *verbfile, const char *dir, ann_er
         char *sp = strpbrk(w, " \t");
         if (sp) *sp = 0;
         add_verb_word(c, w, cur_blk, code, rcode);
+        int base = c->nverb - 1;
         char *fs, *f = strtok_r(forms, " \t", &fs);
         while (f) {
             add_verb_word(c, f, cur_blk, code, rcode);
+            c->verb[c->nverb - 1].base = c->verb[base].word;
             f = strtok_r(NULL, " \t", &fs);
         }
     }
