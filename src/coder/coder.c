@@ -645,7 +645,7 @@ static void code_verb(sctx *x, int v, int vi)
     if (!code[0] && !rcode[0]) return;
     const char *pattern = best ? best->text : ann_arena_printf(&x->d->arena, "%s: *", b->name);
     x->haspat[v] = best != NULL;
-    snprintf(x->vcode[v], sizeof x->vcode[v], "%s", code);
+    snprintf(x->vcode[v], sizeof x->vcode[v], "%s", code[0] ? code : rcode);
     snprintf(x->vword[v], sizeof x->vword[v], "%s", pv->base ? pv->base : pv->word);
     x->vsubj[v] = subj.n ? subj.m[0] : -1;
     int neg = negated(x, v);
@@ -744,10 +744,18 @@ static int infinitive_mark(const sctx *x, int w)
     return 0;
 }
 
-/* "... to help", "... by promoting": an adverbial clause that only says how or what for. */
+/* "... to help", "... by promoting", "..., killing eight people": an adverbial clause that
+ * says how, what for or with what result. */
 static int infinitive_purpose(const sctx *x, int w)
 {
     if (!is_rel(x->s->tok[w].deprel, "advcl")) return 0;
+    const char *f = x->s->tok[w].feats;
+    if (f && strstr(f, "VerbForm=Ger")) {
+        int marked = 0;
+        for (int i = 0; i < w; i++)
+            if (x->head[i] == w && is_rel(x->s->tok[i].deprel, "mark")) marked = 1;
+        if (!marked) return 1;
+    }
     for (int i = 0; i < w; i++)
         if (x->head[i] == w && (is_rel(x->s->tok[i].deprel, "mark") || is_rel(x->s->tok[i].deprel, "case")) &&
             (!strcmp(x->ulem[i], "TO") || !strcmp(x->ulem[i], "BY")))
@@ -820,7 +828,9 @@ static void combine_nested(sctx *x, int first_event)
             continue;
         }
         if (is_rel(dep, "xcomp") || infinitive_purpose(x, w)) {
-            if (!x->haspat[h] && root_of(hcode) == 3) {
+            if (!is_rel(dep, "xcomp")) {
+                drop_events(x, w);
+            } else if (!x->haspat[h] && root_of(hcode) == 3) {
                 drop_events(x, h);
                 for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
                     ann_event *e = &d->event[i];
