@@ -69,8 +69,8 @@ typedef struct ann_resolve_opts {
 } ann_resolve_opts;
 
 /* After coding: attribution (fills attributed_to when the coder left it NULL: "X said/claimed/
- * alleged that ...", "according to X", "X's statement emphasized", "Iran's claim that ..." —
- * the last also sets hedged), claims <-> denials (a denial 016 / rejection 12x of "these
+ * alleged that ...", "according to X", "X's statement emphasized", "Iran's claim that ...";
+ * an event inside a claim or report noun's complement is also marked hedged), claims <-> denials (a denial 016 / rejection 12x of "these
  * allegations", "the reports", "the claim" gets answers = index of the claim event it
  * answers; a reassurance 03x addressed to a claimant whose claim was denied is linked too),
  * and duplicates (same source code, target code, event code and negation, compatible dates:

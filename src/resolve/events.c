@@ -4,7 +4,7 @@
  * Attribution: from the trigger up the tree, the first reporting structure wins: a reporting
  * verb ("said", "claimed", "emphasized" ...) whose clausal complement holds the trigger (its
  * subject's code; "The statement" without an owner takes the last source of the document),
- * a claim noun ("Iran's claim that ...", also marks the event hedged), or "according to X"
+ * a claim noun ("Iran's claim that ...", "reports that ...": the event is hedged), or "according to X"
  * hanging from the trigger's ancestors.
  * Claims <-> denials: a denial (016, or a 12x rejection whose object is "the allegations",
  * "the reports" ...) answers the best earlier event by score: an accusation or criticism (11x)
@@ -131,11 +131,10 @@ static const char *attribution(const ann_doc *d, const mindex *mi, int si, int t
             }
         }
         if (clausal && ann_rs_in(at->form, claim_nouns)) {
+            /* What a claim or report says is hedged whether or not it names its owner. */
+            *hedge = 1;
             const char *code = phrase_code(d, mi, si, a);
-            if (code) {
-                *hedge = 1;
-                return code;
-            }
+            if (code) return code;
         }
         c = a;
     }
@@ -186,10 +185,8 @@ static void attribute(ann_doc *d, const mindex *mi)
         if (ev->attributed_to) continue;
         int t = trigger_tok(d, ev), hedge = 0;
         const char *c = t >= 0 && d->sent[ev->sent].tok[t].head >= 0 ? attribution(d, mi, ev->sent, t, &hedge) : NULL;
-        if (c) {
-            ev->attributed_to = ann_arena_strdup(&d->arena, c);
-            if (hedge) ev->hedged = 1;
-        }
+        if (c) ev->attributed_to = ann_arena_strdup(&d->arena, c);
+        if (hedge) ev->hedged = 1;
     }
 }
 
