@@ -4,7 +4,8 @@
 /<Sentence / {
   id = $0; sub(/.* id="/, "", id); sub(/".*/, "", id)
   dt = $0; sub(/.* date="/, "", dt); sub(/".*/, "", dt)
-  date = substr(dt, 1, 4) "-" substr(dt, 5, 2) "-" substr(dt, 7, 2)
+  if (length(dt) == 6) dt = (substr(dt, 1, 2) + 0 <= 30 ? "20" : "19") dt  # TABARI YYMMDD
+  date = length(dt) == 8 ? substr(dt, 1, 4) "-" substr(dt, 5, 2) "-" substr(dt, 7, 2) : ""
   next
 }
 /<EventCoding / {
@@ -14,6 +15,6 @@
   print id "\t" s "\t" t > gold
   next
 }
-/<Parse>/ { inparse = 1; print "# newdoc id = " id; print "# date = " date; next }
+/<Parse>/ { inparse = 1; print "# newdoc id = " id; if (date != "") print "# date = " date; next }
 /<\/Parse>/ { inparse = 0; print ""; next }
 inparse && /^[0-9]+\t/ { print }

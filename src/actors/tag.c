@@ -155,7 +155,7 @@ static int is_name_token(const ann_sentence *s, int i)
 typedef struct group {
     int first, last;
     char country[20], agent[20], full[20];
-    int has_country, has_agent, has_full, capital, former, null_code, nment;
+    int has_country, has_agent, has_full, capital, former, null_code, nment, full_kind;
     int ents[8];
     int nents;
 } group;
@@ -187,6 +187,16 @@ static int group_take(const ann_actors *a, group *g, const match *m, int32_t dat
         g->has_country = 1;
         g->capital = kind == K_CAPITAL && gap_kind == -1;
     } else if (kind == K_AGENT) {
+        /* "UN troops", "Hamas officials": an organization's sector is appended to its code,
+         * as CAMEO does ("IGOUNOMIL", "PSEREBHMSGOV"); a person's title is not. */
+        if (g->has_full && !g->has_agent && code && (g->full_kind == K_ORG || g->full_kind == K_ACTOR) &&
+            strlen(g->full) + strlen(code) < sizeof g->full) {
+            strcat(g->full, code);
+            g->has_agent = 1;
+            g->last = m->last;
+            group_add_entry(g, m->entry);
+            return 1;
+        }
         if (g->has_full) return 0;
         if (!g->has_agent) snprintf(g->agent, sizeof g->agent, "%s", code ? code : "");
         g->has_agent = 1;
@@ -196,6 +206,7 @@ static int group_take(const ann_actors *a, group *g, const match *m, int32_t dat
         if (!code || !strcmp(code, "---")) g->null_code = 1;
         else snprintf(g->full, sizeof g->full, "%s", code);
         g->has_full = 1;
+        g->full_kind = kind;
         g->capital = 0;
     }
     if (gap_kind == -1) g->first = m->first;
@@ -219,8 +230,9 @@ static int head_of_span(const ann_sentence *s, int first, int last)
 static int capital_is_actor(const ann_sentence *s, int first, int head)
 {
     const char *rel = s->tok[head].deprel;
-    if (rel && (!strncmp(rel, "obl", 3) || (!strncmp(rel, "nmod", 4) && strcmp(rel, "nmod:poss"))))
-        return 0;
+    if (rel && (!strncmp(rel, "obl", 3) || (!strncmp(rel, "nmod", 4) && strcmp(rel, "nmod:poss")) ||
+                !strcmp(rel, "compound") || !strcmp(rel, "amod")))
+        return 0; /* "in Tehran", "the Beijing Olympics" */
     if (first > 0) {
         const ann_token *p = &s->tok[first - 1];
         static const char *const loc[] = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", NULL};
@@ -288,6 +300,14 @@ static int glued_end(const ann_token *t)
     return 0;
 }
 
+static int names_between(const ann_sentence *s, int from, int to)
+{
+    if (to - from < 1 || to - from > 3) return 0;
+    for (int i = from; i < to; i++)
+        if (!is_name_token(s, i) || glued_end(&s->tok[i])) return 0;
+    return 1;
+}
+
 /* Gap between the group and the next match: 0 none, 1 a possessive, 2 "of" / "of the",
  * -1 anything else. */
 static int gap_kind(const ann_sentence *s, int from, int to)
@@ -321,6 +341,11 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
             if (glued == 2) break;
             int gk = gap_kind(s, g.last + 1, mt[k].first);
             if (glued == 1) gk = gk == 0 ? 1 : -1;
+            /* "President Mahmud Abbas" with only "Abbas" known: a title, unknown given
+             * names, then the known name. */
+            if (gk < 0 && glued == 0 && g.has_agent && !g.has_full && names_between(s, g.last + 1, mt[k].first) &&
+                (a->ent[mt[k].entry].kind == K_PERSON || a->ent[mt[k].entry].kind == K_ACTOR))
+                gk = 0;
             if (gk < 0 || !group_take(a, &g, &mt[k], date, gk)) break;
             k++;
         }
