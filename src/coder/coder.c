@@ -568,8 +568,10 @@ static void own_code(sctx *x, int v, int first)
     /* "would never permit attacks": a noun under a negated verb is negated too */
     int neg = negated(x, v) || (noun && x->head[v] >= 0 && negated(x, x->head[v]));
     if (neg) {
+        /* a refusal is one-sided even where the event would have been mutual */
         code = negated_code(code);
         rcode = "";
+        recip = 0;
         if (!code[0]) return;
     }
     if (!noun) {
