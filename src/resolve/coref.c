@@ -17,10 +17,12 @@
  *       or a plural ("the two leaders", "both countries": the two latest distinct persons or
  *       countries);
  *     - pronoun: he/she (and his, him, her) want a singular person, it/its a singular country
- *       or organisation, they/them/their a group or a plural antecedent. Pleonastic "it"
- *       (deprel expl) is skipped.
- *  3. Candidates are searched backwards (pronouns and descriptions at most WINDOW sentences,
- *     names the whole document): first the same sentence (latest first; an object
+ *       or organisation, they/them/their a group or a plural antecedent in the same or the
+ *       previous sentence, unless an uncoded plural noun subject/object comes in between
+ *       ("participants ... they" are people, not the countries named before). Pleonastic
+ *       or copular "it" ("it is clear", deprel expl) is skipped.
+ *  3. Candidates are searched backwards (WINDOW, IT_WINDOW, THEY_WINDOW sentences; names
+ *     the whole document): first the same sentence (latest first; an object
  *     pronoun never takes the subject of its own verb), then earlier sentences, newest first,
  *     where within a sentence a subject beats a non-subject (centering: the subject is what
  *     the sentence is about), then the latest.
@@ -34,6 +36,13 @@
 #include <stdlib.h>
 
 enum { K_PERSON = 1, K_COUNTRY = 2, K_ORG = 4 };
+
+/* How far back anaphors look, in sentences; short names look everywhere. Beyond that an
+ * anaphor is far likelier to refer to something uncoded (people, things) than to an actor:
+ * "it" looks back IT_WINDOW sentences, "they" THEY_WINDOW, the rest WINDOW. */
+#define WINDOW 8
+#define IT_WINDOW 1
+#define THEY_WINDOW 1
 
 #define MAXCTX 8
 
@@ -52,12 +61,18 @@ static const char *const titles[] = {
     "president", "minister", "leader", "leaders", "premier", "king", "queen", "chancellor",
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "general", "commander", "governor",
     "secretary", "chief", "ayatollah", "emir", "sultan", "prince", "envoy", "mayor", "senator",
-    "prosecutor", "speaker", "presidents", "ministers", "diplomat", NULL};
+    "prosecutor", "speaker", "presidents", "ministers", "diplomat", "justice", "judge",
+    "sheikh", "pope", "bishop", "colonel", "captain", "lieutenant", "admiral", "marshal", "mr",
+    "mrs", "ms", "dr", NULL};
 static const char *const org_nouns[] = {
     "ministry", "government", "presidency", "administration", "regime", "cabinet", "office",
     "army", "military", "parliament", "council", "agency", "embassy", "authorities", "police",
     "corps", "guard", "forces", "party", "court", "assembly", "committee", "organization",
     "organisation", "union", "movement", "group", "bank", "company", "state", "department", NULL};
+/* Organisation words that, after "the", name a government already in the story. Generic
+ * ones ("the office", "the state", "the party") are left alone: too often not an actor. */
+static const char *const gov_nouns[] = {"ministry", "government", "presidency", "administration",
+                                        "regime", "cabinet", "embassy", "military", "army", NULL};
 static const char *const country_nouns[] = {"country", "nation", "neighbor", "neighbour", "republic", NULL};
 static const char *const country_plurals[] = {"countries", "nations", "neighbors", "neighbours",
                                               "sides", "states", NULL};
@@ -81,10 +96,23 @@ static int tok_plural(const ann_token *t)
     return t->xpos && (!strcmp(t->xpos, "NNS") || !strcmp(t->xpos, "NNPS"));
 }
 
+/* CAMEO's three-letter sector codes: a code starting with one of these names no country. */
+static const char *const sectors[] = {
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "IGO", "MED", "EDU", "BUS", "CRM",
+    "CVL", "ELI", "HLH", "HRI", "LAB", "LEG", "NGO", "NGM", "REF", "REL", "MOD", "RAD", "UAF",
+    "AGR", "ENV", "IMG", "INS", "UNK", "SEP", "MNC", "DEV", "ATH", "SET", "IMH", "INT", NULL};
+
+static int is_sector(const char *code3)
+{
+    for (int i = 0; sectors[i]; i++)
+        if (!strncmp(code3, sectors[i], 3)) return 1;
+    return 0;
+}
+
 static int has_country_prefix(const char *code)
 {
     return code && strlen(code) >= 3 && isupper((unsigned char)code[0]) &&
-           isupper((unsigned char)code[1]) && isupper((unsigned char)code[2]);
+           isupper((unsigned char)code[1]) && isupper((unsigned char)code[2]) && !is_sector(code);
 }
 
 typedef struct state {
@@ -93,6 +121,8 @@ typedef struct state {
     int na, cap;
     int groups;
     int resolved;
+    unsigned char *cov;     /* 1 for tokens inside coded mentions, all sentences (off[si] + k) */
+    int *off;
     /* new mentions, appended to d->ment at the end so d->ment is never reallocated under us */
     ann_mention *add;
     int nadd, capadd;
@@ -148,17 +178,19 @@ static void add_antecedent(state *st, int si, int first, int last, int head, con
     for (int k = c0; k <= last; k++) {
         const ann_token *t = &s->tok[k];
         if (a->nctx < MAXCTX) a->ctx[a->nctx++] = t->form;
-        if (ann_rs_in(t->form, titles)) titled = 1;
+        /* A title is a noun: "general" the adjective is none. */
+        if (ann_rs_in(t->form, titles) && (!t->upos || !strcmp(t->upos, "NOUN") || !strcmp(t->upos, "PROPN")))
+            titled = 1;
         if (k >= first && ann_rs_in(t->form, org_nouns)) orgword = 1;
         if (k >= first && is_propn(t)) {
             nprop++;
-            a->surname = t->form;
+            if (!ann_rs_in(t->form, titles)) a->surname = t->form;
         }
     }
     if (inherit_kind) a->kind = inherit_kind;
     else if (titled && !orgword) a->kind = K_PERSON;
     else if (!orgword && nprop >= 2 && code && strlen(code) > 3) a->kind = K_PERSON;
-    else if (code && strlen(code) == 3) a->kind = K_COUNTRY;
+    else if (code && strlen(code) == 3 && has_country_prefix(code)) a->kind = K_COUNTRY;
     else a->kind = K_ORG;
     if (a->kind != K_PERSON) a->surname = NULL;
     a->plural = plural_hint || (a->kind != K_PERSON && head >= 0 && tok_plural(&s->tok[head]));
@@ -213,6 +245,7 @@ typedef struct want {
     int nmods;
     const char *surname;
     const char *avoid;  /* an object pronoun never takes its own verb's subject: its code */
+    int window;         /* sentences to look back */
 } want;
 
 static int ctx_has(const ante *a, const char *w)
@@ -239,14 +272,10 @@ static int fits(const state *st, const ante *a, const want *w, int si)
     return 1;
 }
 
-/* How far back pronouns and descriptions look, in sentences; short names look everywhere.
- * Beyond a few paragraphs a pronoun is far likelier to refer to something uncoded. */
-#define WINDOW 8
-
 /* Index of the best antecedent for w at sentence si, token pos; -1 when none. */
 static int search(const state *st, const want *w, int si, int pos)
 {
-    int oldest = w->surname ? 0 : si - WINDOW;
+    int oldest = w->surname ? 0 : si - w->window;
     int cur = -1;
     for (int k = st->na - 1; k >= 0; k--) {
         const ante *a = &st->a[k];
@@ -285,13 +314,30 @@ static int search_pair(const state *st, int kinds, int si, int pos, const char *
     return n;
 }
 
-/* The latest group of two or more conjoined mentions before (si, pos); fills codes. */
+/* An uncoded plural noun that is a subject or object between an antecedent at (as, ap) and a
+ * plural pronoun at (si, pos) is the likelier referent of "they": no actor then. */
+static int plural_blocker(const state *st, int as, int ap, int si, int pos)
+{
+    for (int s0 = as; s0 <= si; s0++) {
+        const ann_sentence *s = &st->d->sent[s0];
+        for (int k = s0 == as ? ap + 1 : 0; k < (s0 == si ? pos : s->ntok); k++) {
+            const ann_token *t = &s->tok[k];
+            if (st->cov[st->off[s0] + k] || !t->upos || strcmp(t->upos, "NOUN") || !tok_plural(t)) continue;
+            if (ann_rs_rel(t, "nsubj") || ann_rs_rel(t, "obj")) return 1;
+        }
+    }
+    return 0;
+}
+
+/* The latest group of two or more conjoined mentions before (si, pos) within THEY_WINDOW;
+ * fills codes. */
 static int search_group(const state *st, int si, int pos, const char *out[4])
 {
-    for (int k = st->na - 1; k >= 0; k--) {
+    for (int k = st->na - 1; k >= 0 && st->a[k].sent >= si - THEY_WINDOW; k--) {
         const ante *a = &st->a[k];
         if (a->sent == si && a->pos >= pos) continue;
         if (!a->group) continue;
+        if (plural_blocker(st, a->sent, a->pos, si, pos)) return 0;
         int n = 0;
         for (int j = 0; j < st->na && n < 4; j++)
             if (st->a[j].group == a->group && st->a[j].code) out[n++] = st->a[j].code;
@@ -329,7 +375,7 @@ static int description(const ann_sentence *s, const int *cover, int i, desc *ds)
         if (two && ann_rs_in(w, leader_plurals)) kind = 'P';
         else if (two && ann_rs_in(w, country_plurals)) kind = 'Q';
         else if (!two && ann_rs_in(w, titles) && !ann_rs_in(w, leader_plurals)) kind = 'T';
-        else if (!two && ann_rs_in(w, org_nouns) && !tok_plural(t)) kind = 'O';
+        else if (!two && ann_rs_in(w, gov_nouns)) kind = 'O';
         else if (!two && ann_rs_in(w, country_nouns)) kind = 'C';
         if (kind) {
             /* "the president of Iran", "the Iranian president Masoud ...": the name or country
@@ -357,6 +403,7 @@ static void set_want(want *w, int kinds, int plural)
     memset(w, 0, sizeof *w);
     w->kinds = kinds;
     w->plural = plural;
+    w->window = WINDOW;
 }
 
 /* Codes already named in sentence si before pos (for "the neighbouring country"). */
@@ -364,6 +411,20 @@ static int named_here(const state *st, int si, int pos, const char *code)
 {
     for (int k = st->na - 1; k >= 0 && st->a[k].sent == si; k--)
         if (st->a[k].pos < pos && st->a[k].code && !strncmp(st->a[k].code, code, 3)) return 1;
+    return 0;
+}
+
+/* "it is clear", "it's the best reading": the subject of a copula or of "be" is nearly always
+ * pleonastic or a thing, and rarely an actor. */
+static int copular_it(const ann_sentence *s, int i)
+{
+    int h = ann_rs_head(s, i);
+    if (h < 0) return 0;
+    /* "it is estimated that ..." */
+    if (s->tok[i].deprel && !strcmp(s->tok[i].deprel, "nsubj:pass")) return 1;
+    if (!strcasecmp(ann_rs_lemma(&s->tok[h]), "be")) return 1;
+    for (int k = 0; k < s->ntok; k++)
+        if (ann_rs_head(s, k) == h && ann_rs_rel(&s->tok[k], "cop")) return 1;
     return 0;
 }
 
@@ -377,7 +438,7 @@ static int try_anaphor(state *st, int si, int i, const int *cover, ann_mention *
     if (!t->form) return -1;
 
     /* Short names. */
-    if (is_propn(t) && isupper((unsigned char)t->form[0])) {
+    if (is_propn(t) && isupper((unsigned char)t->form[0]) && !ann_rs_in(t->form, titles)) {
         set_want(&w, K_PERSON, -1);
         w.surname = t->form;
         int k = search(st, &w, si, i);
@@ -419,22 +480,16 @@ static int try_anaphor(state *st, int si, int i, const int *cover, ann_mention *
             for (int m = 0; m < ds.nmods; m++) w.mods[w.nmods++] = ds.mods[m];
             k = search(st, &w, si, i);
             if (k >= 0) code = st->a[k].code;
-        } else if (ds.kind == 'O') {
-            set_want(&w, K_PERSON | K_COUNTRY | K_ORG, -1);
-            k = search(st, &w, si, i);
-            while (k >= 0 && !has_country_prefix(st->a[k].code)) k--;
-            if (k >= 0) {
-                memcpy(buf, st->a[k].code, 3);
-                memcpy(buf + 3, "GOV", 4);
-                code = buf;
-            }
         } else {
-            for (int m = st->na - 1; m >= 0; m--) {
+            /* "the ministry": the government of the latest country named; "the country": that
+             * country ("the neighbouring country": one not named in this sentence). */
+            for (int m = st->na - 1; m >= 0 && st->a[m].sent >= si - WINDOW; m--) {
                 const ante *a = &st->a[m];
                 if (a->sent == si && a->pos >= i) continue;
                 if (!has_country_prefix(a->code)) continue;
                 if (ds.neighbouring && named_here(st, si, i, a->code)) continue;
-                memcpy(buf, a->code, 3), buf[3] = 0;
+                memcpy(buf, a->code, 3);
+                memcpy(buf + 3, ds.kind == 'O' ? "GOV" : "", ds.kind == 'O' ? 4 : 1);
                 code = buf;
                 break;
             }
@@ -450,8 +505,9 @@ static int try_anaphor(state *st, int si, int i, const int *cover, ann_mention *
     int plural = 0;
     if (ann_rs_in(t->form, pron_person)) set_want(&w, K_PERSON, 0);
     else if (ann_rs_in(t->form, pron_thing)) {
-        if (ann_rs_rel(t, "expl")) return -1;
+        if (ann_rs_rel(t, "expl") || copular_it(s, i)) return -1;
         set_want(&w, K_COUNTRY | K_ORG, 0);
+        w.window = IT_WINDOW;
     } else if (ann_rs_in(t->form, pron_plural)) {
         plural = 1;
     } else
@@ -466,8 +522,9 @@ static int try_anaphor(state *st, int si, int i, const int *cover, ann_mention *
         int n = search_group(st, si, i, codes);
         if (n < 2) {
             set_want(&w, K_COUNTRY | K_ORG, 1);
+            w.window = THEY_WINDOW;
             int k = search(st, &w, si, i);
-            if (k < 0) return -1;
+            if (k < 0 || plural_blocker(st, st->a[k].sent, st->a[k].pos, si, i)) return -1;
             codes[0] = st->a[k].code;
             n = 1;
         }
@@ -508,6 +565,16 @@ int ann_resolve_coref(ann_doc *d, ann_err *err)
     for (int si = 0; si < d->nsent; si++)
         if (d->sent[si].ntok > maxtok) maxtok = d->sent[si].ntok;
     int *cover = ann_xmalloc((size_t)maxtok * sizeof *cover);
+    st.off = ann_xmalloc(((size_t)d->nsent + 1) * sizeof *st.off);
+    st.off[0] = 0;
+    for (int si = 0; si < d->nsent; si++) st.off[si + 1] = st.off[si] + d->sent[si].ntok;
+    st.cov = ann_xcalloc((size_t)st.off[d->nsent] + 1, 1);
+    for (int k = 0; k < d->nment; k++) {
+        const ann_mention *m = &d->ment[k];
+        if (!m->code || m->sent < 0 || m->sent >= d->nsent) continue;
+        for (int j = m->first; j <= m->last; j++)
+            if (j >= 0 && j < d->sent[m->sent].ntok) st.cov[st.off[m->sent] + j] = 1;
+    }
     int mi = 0;   /* mentions are read in order of (sent, first) below */
     int nment = d->nment;
     int *order = ann_xmalloc((size_t)(nment ? nment : 1) * sizeof *order);
@@ -556,6 +623,8 @@ int ann_resolve_coref(ann_doc *d, ann_err *err)
     if (st.nadd) qsort(d->ment, (size_t)d->nment, sizeof *d->ment, cmp_mention);
     free(st.add);
     free(st.a);
+    free(st.cov);
+    free(st.off);
     free(cover);
     free(order);
     (void)err;
