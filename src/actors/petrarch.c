@@ -106,8 +106,13 @@ static int parse_codes(const char *s, act_code *out, int max, char *msg, size_t 
             while (dd < ds + dl && *dd == ' ') dd++;
             if (*ds == '>') ok = (c->from = tabari_date(dd, dl - (size_t)(dd - ds))) > 0;
             else if (*ds == '<') ok = (c->to = tabari_date(dd, dl - (size_t)(dd - ds))) > 0;
-            else if (dash) ok = (c->from = tabari_date(ds, (size_t)(dash - ds))) > 0 &&
-                               (c->to = tabari_date(dash + 1, dl - (size_t)(dash - ds) - 1)) > 0;
+            else if (dash) {
+                size_t l1 = (size_t)(dash - ds);
+                while (l1 && ds[l1 - 1] == ' ') l1--;
+                const char *d2 = dash + 1;
+                while (d2 < ds + dl && *d2 == ' ') d2++;
+                ok = (c->from = tabari_date(ds, l1)) > 0 && (c->to = tabari_date(d2, (size_t)(ds + dl - d2))) > 0;
+            }
             else ok = 0;
             if (!ok) { snprintf(msg, msgsz, "bad date restriction '%.*s' (>YYMMDD, <YYMMDD or YYMMDD-YYMMDD)", (int)dl, ds); return -1; }
         }

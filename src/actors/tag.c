@@ -148,8 +148,19 @@ static int is_name_token(const ann_sentence *s, int i)
     for (int k = 0; not_names[k]; k++)
         if (!strcmp(t->form, not_names[k])) return 0;
     if (t->upos) return !strcmp(t->upos, "PROPN");
-    /* Untagged text: a capitalized word that does not open the sentence. */
-    return i > 0 && tok_upper(t) && strcmp(s->tok[i - 1].form, "\"") && strcmp(s->tok[i - 1].form, ":");
+    /* Untagged text: a capitalized word that does not open the sentence, or opens it
+     * followed by another name ("Groucho Marx laughed"). */
+    if (!tok_upper(t) || !isalpha((unsigned char)t->form[0])) return 0;
+    if (i > 0) return strcmp(s->tok[i - 1].form, "\"") && strcmp(s->tok[i - 1].form, ":");
+    static const char *const openers[] = {
+        "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "For", "From", "With",
+        "After", "Before", "When", "While", "Despite", "According", "This", "That", "These", "Those",
+        "It", "He", "She", "They", "We", "You", "His", "Her", "Their", "Our", "Its", "There", "Some",
+        "Many", "Most", "All", "Both", "Several", "Two", "Three", "Last", "Next", "Since", "Although",
+        "However", "Meanwhile", "Under", "Over", "By", "To", "Of", "During", "Following", NULL};
+    for (int k = 0; openers[k]; k++)
+        if (!strcmp(t->form, openers[k])) return 0;
+    return s->ntok > 1 && isalpha((unsigned char)s->tok[1].form[0]) && tok_upper(&s->tok[1]);
 }
 
 typedef struct group {
