@@ -273,6 +273,19 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
     }
 }
 
+/* Prepositions that can introduce a target ("talks with X", "strikes on X"); with our own
+ * patterns, time and circumstance ("during a conversation between ...", "after", "in") cannot.
+ * PETRARCH's dictionaries expect any phrase to do. */
+static int target_case(const sctx *x, int t)
+{
+    if (!x->c->own_format) return 1;
+    static const char *const ok[] = {"AGAINST", "WITH", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO",
+                                     "UPON", "OVER", "FOR", "FROM", "OF", "ABOUT", "BETWEEN", NULL};
+    for (int k = 0; ok[k]; k++)
+        if (case_of(x, t, ok[k])) return 1;
+    return 0;
+}
+
 /* Target of v: the passive subject, the object, then prepositional phrases. */
 static void object_of(const sctx *x, int v, actset *a)
 {
@@ -289,7 +302,7 @@ static void object_of(const sctx *x, int v, actset *a)
     }
     if (a->n) return;
     for (int i = 0; i < x->n && !a->n; i++)
-        if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && !case_of(x, i, "BY"))
+        if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && !case_of(x, i, "BY") && target_case(x, i))
             actors_at(x, i, a, 0);
     if (a->n) return;
     /* "restore ties with Gondor": the object's own prepositional phrase */
@@ -297,7 +310,7 @@ static void object_of(const sctx *x, int v, actset *a)
     if (o < 0) o = child_with(x, v, "dobj", 0);
     if (o >= 0)
         for (int i = 0; i < x->n && !a->n; i++)
-            if (x->head[i] == o && is_obl(x->s->tok[i].deprel)) actors_at(x, i, a, 0);
+            if (x->head[i] == o && is_obl(x->s->tok[i].deprel) && target_case(x, i)) actors_at(x, i, a, 0);
     if (a->n) return;
     int xc = child_with(x, v, "xcomp", 0);
     if (xc >= 0) object_of(x, xc, a);
@@ -505,6 +518,12 @@ static int cond_ok(const sctx *x, int v, const ocond *oc)
             if ((is_rel(dep, "amod") || is_rel(dep, "compound") || is_rel(dep, "advmod") || is_rel(dep, "nmod")) &&
                 in_set(x, oc->set, i))
                 return 1;
+            /* a verb's object carries the modifier: "launched an aerial campaign" */
+            if (is_objrel(x, v, i))
+                for (int k = 0; k < x->n; k++)
+                    if (x->head[k] == i && (is_rel(x->s->tok[k].deprel, "amod") || is_rel(x->s->tok[k].deprel, "compound")) &&
+                        in_set(x, oc->set, k))
+                        return 1;
             break;
         }
     }
@@ -752,7 +771,9 @@ static int infinitive_purpose(const sctx *x, int w)
 {
     if (!is_rel(x->s->tok[w].deprel, "advcl")) return 0;
     const char *f = x->s->tok[w].feats;
-    if (f && strstr(f, "VerbForm=Ger")) {
+    /* PETRARCH's convention (its gold follows it); our own patterns keep such clauses as
+     * events of their own ("denied the allegations, assuring Pezeshkian that ...") */
+    if (!x->c->own_format && f && strstr(f, "VerbForm=Ger")) {
         int marked = 0;
         for (int i = 0; i < w; i++)
             if (x->head[i] == w && is_rel(x->s->tok[i].deprel, "mark")) marked = 1;
@@ -826,7 +847,8 @@ static void combine_nested(sctx *x, int first_event)
         const char *hcode = x->vcode[h];
         if (apply_transformation(x, h, w)) continue;
         if (x->s->tok[w].upos && !strcmp(x->s->tok[w].upos, "NOUN")) {
-            if (has_events(x, h)) drop_events(x, w);
+            /* "launched strikes": the verb tells the event the noun names */
+            if (has_events(x, h) && is_objrel(x, h, w)) drop_events(x, w);
             continue;
         }
         if (is_rel(dep, "xcomp") || infinitive_purpose(x, w)) {
