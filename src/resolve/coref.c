@@ -604,7 +604,7 @@ int ann_resolve_coref(ann_doc *d, ann_err *err)
              * anaphor over its own words and filled in place. */
             while (mj < mi && d->ment[order[mj]].first <= i) {
                 ann_mention *m = &d->ment[order[mj++]];
-                if (m->first != i) continue;
+                if (m->first != i || m->last < m->first || m->last >= s->ntok) continue;
                 if (m->code) {
                     int h = m->head >= m->first && m->head <= m->last ? m->head : m->last;
                     add_antecedent(&st, si, m->first, m->last, h, m->code, 0, 0);

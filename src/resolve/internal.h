@@ -12,7 +12,7 @@
 static inline int ann_rs_head(const ann_sentence *s, int i)
 {
     int h = s->tok[i].head;
-    return h < 0 ? -2 : h - 1;
+    return h < 0 || h > s->ntok ? -2 : h - 1;
 }
 
 /* deprel without its subtype ("obl:tmod" -> compares "obl"), or all of it when full is 1. */

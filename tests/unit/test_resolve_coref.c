@@ -158,6 +158,52 @@ static void test_groups_organisations_countries(void **state)
     ann_doc_free(d);
 }
 
+static const char *const plurals[] = {
+    /* 0 Iran and Israel agreed. */
+    "Iran Iran PROPN NNP 4 nsubj | and and CCONJ CC 3 cc | Israel Israel PROPN NNP 1 conj | "
+    "agreed agree VERB VBD 0 root | . . PUNCT . 4 punct",
+    /* 1 Participants said they were happy. */
+    "Participants participant NOUN NNS 2 nsubj | said say VERB VBD 0 root | they they PRON PRP 5 nsubj | "
+    "were be AUX VBD 5 cop | happy happy ADJ JJ 2 ccomp | . . PUNCT . 2 punct",
+    /* 2 Soldiers entered the country. */
+    "Soldiers soldier NOUN NNS 2 nsubj | entered enter VERB VBD 0 root | the the DET DT 4 det | "
+    "country country NOUN NN 2 obj | . . PUNCT . 2 punct",
+    /* 3 They left. */
+    "They they PRON PRP 2 nsubj | left leave VERB VBD 0 root | . . PUNCT . 2 punct",
+    /* 4 It is estimated that Justice Thomas agreed. */
+    "It it PRON PRP 3 nsubj:pass | is be AUX VBZ 3 aux:pass | estimated estimate VERB VBN 0 root | "
+    "that that SCONJ IN 7 mark | Justice Justice PROPN NNP 6 compound | Thomas Thomas PROPN NNP 7 nsubj | "
+    "agreed agree VERB VBD 3 ccomp | . . PUNCT . 3 punct",
+    /* 5 Justice Roberts said it was his. */
+    "Justice Justice PROPN NNP 2 compound | Roberts Roberts PROPN NNP 3 nsubj | said say VERB VBD 0 root | "
+    "it it PRON PRP 6 nsubj | was be AUX VBD 6 cop | his his PRON PRP 3 ccomp | . . PUNCT . 3 punct",
+};
+
+static void test_blocking_and_sectors(void **state)
+{
+    (void)state;
+    ann_doc *d = testdoc("2025-06-26", plurals, 6);
+    ann_err err;
+    mention(d, 0, 0, 0, 0, "IRN");
+    mention(d, 0, 2, 2, 2, "ISR");
+    mention(d, 2, 0, 0, 0, "MIL");
+    mention(d, 4, 4, 5, 5, "USAJUD");
+    mention(d, 5, 1, 1, 1, "USAJUD");
+    ann_resolve_coref(d, &err);
+    /* "Participants ... they": people, not the countries of the sentence before. */
+    assert_int_equal(resolved_in(d, 1), 0);
+    /* "the country" is a country: a sector code (MIL) names none. */
+    assert_non_null(find(d, 2, 2, "ISR"));
+    assert_null(find(d, 2, 2, "MIL"));
+    /* "Soldiers ... They": the plural actor of the sentence before. */
+    assert_non_null(find(d, 3, 0, "MIL"));
+    /* Passive and copular "it" are no actors; a title ("Justice") is no short name. */
+    assert_int_equal(resolved_in(d, 4), 0);
+    assert_null(find(d, 5, 0, "USAJUD"));
+    assert_null(find(d, 5, 3, "USAJUD"));
+    ann_doc_free(d);
+}
+
 static void test_nothing_to_resolve(void **state)
 {
     (void)state;
@@ -174,6 +220,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_pronouns_titles_groups),
         cmocka_unit_test(test_groups_organisations_countries),
+        cmocka_unit_test(test_blocking_and_sectors),
         cmocka_unit_test(test_nothing_to_resolve),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

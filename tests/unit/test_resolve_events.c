@@ -224,6 +224,37 @@ static void test_duplicates_need_compatible_dates(void **state)
     ann_doc_free(d);
 }
 
+/* Input the stages should never produce still gives sane output, never a crash: unparsed
+ * sentences, mention spans outside their sentence, events pointing nowhere. */
+static void test_odd_input(void **state)
+{
+    (void)state;
+    ann_doc *d = testdoc("2025-06-26", rejections, 2);
+    ann_err err;
+    for (int k = 0; k < d->sent[1].ntok; k++) d->sent[1].tok[k].head = -1, d->sent[1].tok[k].deprel = NULL;
+    d->sent[0].tok[0].head = 99;   /* a head beyond the sentence */
+    mention(d, 0, 0, 0, 0, "RUS");
+    ann_mention *m = ann_doc_add_mention(d);
+    m->sent = 0, m->first = 2, m->last = 40, m->head = 3, m->code = "XXX";
+    m = ann_doc_add_mention(d);
+    m->sent = 7, m->first = 0, m->last = 0, m->code = "YYY";
+    int unparsed = event(d, 1, 1, "112", "ISR", "IRN");
+    int nowhere = event(d, 0, 1, "016", "RUS", NULL);
+    d->event[nowhere].sent = 12;
+    int notrigger = event(d, 0, 1, "017", "RUS", NULL);
+    d->event[notrigger].trigger_start = d->event[notrigger].trigger_end = 0;
+    assert_true(ann_resolve_coref(d, &err) >= 0);
+    assert_int_equal(ann_resolve_dates(d, &err), 0);
+    assert_int_equal(ann_resolve_events(d, NULL, &err), 0);
+    assert_string_equal(d->event[unparsed].date, "2025-06-26");
+    assert_string_equal(d->event[nowhere].date_precision, "document");
+    assert_int_equal(d->event[nowhere].nevidence, 1);
+    ann_buf b = {0};
+    ann_resolve_claims_table(&b, d);
+    ann_buf_free(&b);
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -233,6 +264,7 @@ int main(void)
         cmocka_unit_test(test_rejections_and_unanswered),
         cmocka_unit_test(test_duplicates),
         cmocka_unit_test(test_duplicates_need_compatible_dates),
+        cmocka_unit_test(test_odd_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
