@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "annalist.h"
@@ -186,12 +187,58 @@ static void test_bad_doc_date(void **state)
     assert_string_equal(d.iso, "2025-06-13");
 }
 
+static unsigned long lcg(unsigned long *x)
+{
+    *x = *x * 6364136223846793005UL + 1442695040888963407UL;
+    return *x >> 33;
+}
+
+/* Random word salads from date vocabulary and stray bytes: the parser answers -1, 0 or 1,
+ * never reads past the text, and every date it gives is a real calendar day. */
+static void test_salad(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "June", "13", "13th", "of", "2025", "2025-06-13", "2025-02-30", ",", ".", "-", "Tuesday",
+        "last", "next", "this", "earlier", "later", "week", "month", "year", "ago", "two", "a",
+        "days", "in", "March", "May", "mid", "early", "the", "day", "before", "yesterday",
+        "tomorrow", "on", "Sept", "31", "0", "99999", "\xe2\x80\x9d", "\xff", "night", "weekend"};
+    const int nw = (int)(sizeof words / sizeof *words);
+    unsigned long x = 12345;
+    char buf[256];
+    for (int it = 0; it < 200000; it++) {
+        size_t n = 0;
+        int k = 1 + (int)(lcg(&x) % 7);
+        for (int j = 0; j < k; j++) {
+            const char *w = words[lcg(&x) % (unsigned long)nw];
+            size_t l = strlen(w);
+            if (n + l + 2 >= sizeof buf) break;
+            memcpy(buf + n, w, l);
+            n += l;
+            if (lcg(&x) & 1) buf[n++] = ' ';
+        }
+        buf[n] = 0;
+        const char *doc = lcg(&x) % 5 ? "2024-02-29" : NULL;
+        ann_date d;
+        int rc = ann_resolve_date_expr(buf, doc, (int)(lcg(&x) % 3) - 1, &d);
+        if (rc < -1 || rc > 1) fail_msg("'%s': rc %d", buf, rc);
+        if (rc != 1) continue;
+        if (d.len <= 0 || (size_t)d.len > n) fail_msg("'%s': len %d of %zu", buf, d.len, n);
+        int y, m, dd;
+        if (strlen(d.iso) != 10 || sscanf(d.iso, "%4d-%2d-%2d", &y, &m, &dd) != 3 || m < 1 || m > 12 || dd < 1 ||
+            dd > 31 || !d.precision)
+            fail_msg("'%s': bad date %s", buf, d.iso);
+        if (m == 2 && dd > 29) fail_msg("'%s': %s", buf, d.iso);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_explicit),      cmocka_unit_test(test_year_boundary),
         cmocka_unit_test(test_weekdays),      cmocka_unit_test(test_relative),
         cmocka_unit_test(test_not_dates),     cmocka_unit_test(test_bad_doc_date),
+        cmocka_unit_test(test_salad),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
