@@ -32,6 +32,7 @@ typedef struct sctx {
     const int *sm;             /* the sentence's mentions */
     int nsm;
     int vsubj[MAXTOK];         /* its first subject mention, -1 */
+    int vsubjn[MAXTOK], vsubjm[MAXTOK][4]; /* all its subject mentions (conjoined), up to 4 */
 } sctx;
 
 static int is_rel(const char *dep, const char *want)
@@ -669,11 +670,14 @@ static void code_verb(sctx *x, int v, int vi)
     snprintf(x->vcode[v], sizeof x->vcode[v], "%s", code[0] ? code : rcode);
     snprintf(x->vword[v], sizeof x->vword[v], "%s", pv->base ? pv->base : pv->word);
     x->vsubj[v] = subj.n ? subj.m[0] : -1;
+    x->vsubjn[v] = subj.n < 4 ? subj.n : 4;
+    for (int i = 0; i < x->vsubjn[v]; i++) x->vsubjm[v][i] = subj.m[i];
     int neg = negated(x, v);
     if (neg) {
         /* "did not attack" is not an attack; "would not provide support" is a refusal */
         code = negated_code(code);
         rcode = "";
+        snprintf(x->vcode[v], sizeof x->vcode[v], "%s", code);
         if (!code[0]) return;
     }
     if (best_src >= 0) { subj.n = 0; act_add(&subj, best_src); }
@@ -823,7 +827,8 @@ static int apply_transformation(sctx *x, int h, int w)
         drop_events(x, h);
         drop_events(x, w);
         char *pattern = ann_arena_printf(&x->d->arena, "~ %s(%s) %s = %s", self ? "a b " : "b . ", t->lclass, t->upper, t->code);
-        add_event(x, h, x->vsubj[h], b, code, pattern, 0);
+        for (int k = 0; k < x->vsubjn[h]; k++) add_event(x, h, x->vsubjm[h][k], b, code, pattern, 0);
+        if (!x->vsubjn[h]) add_event(x, h, x->vsubj[h], b, code, pattern, 0);
         x->vcode[w][0] = 0; /* the clause is told by the transformed event */
         return 1;
     }
@@ -976,6 +981,7 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
             x->vcode[v][0] = 0;
             x->vword[v][0] = 0;
             x->vsubj[v] = -1;
+            x->vsubjn[v] = 0;
         }
         for (int v = 0; v < x->n; v++) {
             const ann_token *t = &s->tok[v];
