@@ -731,6 +731,16 @@ static void drop_events(sctx *x, int v)
     for (int i = x->evfirst[v]; i < x->evlast[v]; i++) x->d->event[i].code[0] = 0;
 }
 
+/* A folded clause takes the clauses inside it along ("for helping militants join a group"). */
+static void drop_clause(sctx *x, int w)
+{
+    for (int t = 0; t < x->n; t++) {
+        int u = t;
+        for (int g = 0; g < x->n && u >= 0 && u != w; g++) u = x->head[u];
+        if (u == w) drop_events(x, t);
+    }
+}
+
 static int has_events(const sctx *x, int v)
 {
     for (int i = x->evfirst[v]; i < x->evlast[v]; i++) if (x->d->event[i].code[0]) return 1;
@@ -785,7 +795,7 @@ static int infinitive_purpose(const sctx *x, int w)
     }
     for (int i = 0; i < w; i++)
         if (x->head[i] == w && (is_rel(x->s->tok[i].deprel, "mark") || is_rel(x->s->tok[i].deprel, "case")) &&
-            (!strcmp(x->ulem[i], "TO") || !strcmp(x->ulem[i], "BY")))
+            (!strcmp(x->ulem[i], "TO") || !strcmp(x->ulem[i], "BY") || !strcmp(x->ulem[i], "FOR")))
             return 1;
     return 0;
 }
@@ -858,7 +868,7 @@ static void combine_nested(sctx *x, int first_event)
         }
         if (is_rel(dep, "xcomp") || infinitive_purpose(x, w)) {
             if (!is_rel(dep, "xcomp")) {
-                drop_events(x, w);
+                drop_clause(x, w);
             } else if (!x->haspat[h] && root_of(hcode) == 3) {
                 drop_events(x, h);
                 for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
