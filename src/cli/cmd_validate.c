@@ -213,6 +213,13 @@ int cmd_validate(int argc, char **argv)
             printf(" got ");
             print_trips(stdout, sys, ns);
             putchar('\n');
+            if (o.verbose && !exact) {
+                printf("    actors:");
+                for (int k = 0; k < d->nment; k++)
+                    printf(" [%.*s]=%s", (int)(d->ment[k].end - d->ment[k].start), d->text + d->ment[k].start,
+                           d->ment[k].code ? d->ment[k].code : "?");
+                putchar('\n');
+            }
             if (o.verbose)
                 for (int k = 0; k < d->nevent; k++) {
                     const ann_event *e = &d->event[k];
