@@ -42,12 +42,12 @@ for d in ours phoenix; do
   best=""
   for i in 1 2 3 4 5; do
     line=$("$A" actors -q --stats "${args[@]}" < /dev/null 2>&1 >/dev/null | grep '^dictionary:')
-    ms=$(echo "$line" | sed 's/.* \([0-9.]*\) ms.*/\1/')
+    ms=$(echo "$line" | sed 's/.*(cpu \([0-9.]*\) ms).*/\1/')
     if [ -z "$best" ] || awk -v a="$ms" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$ms; fi
   done
-  rss=$( { /usr/bin/time -f '%M' "$A" actors -q "${args[@]}" < /dev/null > /dev/null 2>/dev/null; } 2>&1 | tail -1)
+  rss=$("$A" actors -q --stats "${args[@]}" < /dev/null 2>&1 >/dev/null | sed -n 's/^peak memory: //p')
   echo "$d: $(echo "$line" | sed 's/, [0-9.]* ms.*//; s/^dictionary: //')"
-  echo "$d: load ${best} ms (best of 5), dictionary ${line##*ms, }, process max RSS ${rss} KB"
+  echo "$d: load ${best} ms CPU (best of 5; wall time depends on machine load), dictionary ${line##*), }, process peak RSS ${rss}"
 done
 
 echo "== tagging speed (our dictionaries, CoNLL-U input, single thread)"

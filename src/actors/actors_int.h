@@ -49,6 +49,7 @@ typedef struct act_rec {
 typedef struct act_node {
     uint64_t h; /* 0 = empty slot */
     int32_t rec; /* first act_rec, -1 when no phrase ends here */
+    int32_t tail; /* last act_rec of the chain (appends keep file order cheaply) */
 } act_node;
 
 struct ann_actors {
@@ -74,6 +75,8 @@ struct ann_actors {
 
 /* Building (dict.c). */
 ann_actors *act_new(void);
+/* Sizes the trie's table for about `nodes` token-sequence prefixes (avoids rehashing). */
+void act_reserve(ann_actors *a, long nodes);
 uint32_t act_pool_add(ann_actors *a, const char *s, size_t n);
 int act_entry_new(ann_actors *a, int kind, const char *file, long line);
 void act_entry_code(ann_actors *a, int e, const char *code, int32_t from, int32_t to);

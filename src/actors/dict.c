@@ -156,6 +156,27 @@ const act_node *act_find(const ann_actors *a, uint64_t h)
     }
 }
 
+static void grow_table(ann_actors *a, uint64_t nsize)
+{
+    act_node *nt = ann_xcalloc(nsize, sizeof *nt);
+    for (uint64_t i = 0; i <= a->tabmask; i++) {
+        if (!a->tab[i].h) continue;
+        uint64_t j = a->tab[i].h & (nsize - 1);
+        while (nt[j].h) j = (j + 1) & (nsize - 1);
+        nt[j] = a->tab[i];
+    }
+    free(a->tab);
+    a->tab = nt;
+    a->tabmask = nsize - 1;
+}
+
+void act_reserve(ann_actors *a, long nodes)
+{
+    uint64_t size = a->tabmask + 1;
+    while ((uint64_t)nodes * 2 > size) size *= 2;
+    if (size > a->tabmask + 1) grow_table(a, size);
+}
+
 static act_node *node_get(ann_actors *a, uint64_t h)
 {
     if ((uint64_t)(a->nnodes + 1) * 2 > a->tabmask + 1) {
@@ -176,6 +197,7 @@ static act_node *node_get(ann_actors *a, uint64_t h)
     if (!a->tab[i].h) {
         a->tab[i].h = h;
         a->tab[i].rec = -1;
+        a->tab[i].tail = -1;
         a->nnodes++;
     }
     return &a->tab[i];
@@ -234,9 +256,11 @@ static void add_words(ann_actors *a, int e, const char **w, const size_t *wl, in
         if (capmode == 2 && alpha && !is_function_word(w[i], wl[i])) mask |= 1u << i;
     }
     /* The same phrase for the same entry twice (e.g. "Iranian" as name and adjective) is
-     * recorded once. */
-    for (int r = nd->rec; r >= 0; r = a->recs[r].next)
-        if (a->recs[r].entry == e && a->recs[r].capmask == mask && a->recs[r].upmask == up) return;
+     * recorded once; an entry's phrases are added together, so only the tail can repeat. */
+    if (nd->rec >= 0) {
+        const act_rec *t = &a->recs[nd->tail];
+        if (t->entry == e && t->capmask == mask && t->upmask == up) return;
+    }
     if (a->nrecs == a->caprecs) {
         a->caprecs = a->caprecs ? a->caprecs * 2 : 4096;
         a->recs = ann_xrealloc(a->recs, sizeof *a->recs * (size_t)a->caprecs);
@@ -250,11 +274,8 @@ static void add_words(ann_actors *a, int e, const char **w, const size_t *wl, in
     a->recs[r].next = -1;
     /* Keep insertion order: earlier entries win ties. */
     if (fin->rec < 0) fin->rec = r;
-    else {
-        int t = fin->rec;
-        while (a->recs[t].next >= 0) t = a->recs[t].next;
-        a->recs[t].next = r;
-    }
+    else a->recs[fin->tail].next = r;
+    fin->tail = r;
     if (nw > a->maxlen) a->maxlen = nw;
     a->nphrases++;
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct lines {
     char *text;
@@ -346,6 +347,12 @@ ann_actors *ann_actors_load_petrarch(const char *const *actor_files, int nactor,
 {
     ann_actors *a = act_new();
     a->petrarch = 1;
+    /* About one trie node per 24 bytes of dictionary text. */
+    long bytes = 0;
+    struct stat st;
+    for (int i = 0; i < nactor; i++) if (!stat(actor_files[i], &st)) bytes += (long)st.st_size;
+    for (int i = 0; i < nagent; i++) if (!stat(agent_files[i], &st)) bytes += (long)st.st_size;
+    act_reserve(a, bytes / 24);
     for (int i = 0; i < nactor; i++)
         if (load_actor_file(a, actor_files[i], err) < 0) goto fail;
     for (int i = 0; i < nagent; i++)
