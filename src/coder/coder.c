@@ -444,8 +444,9 @@ static void emit(sctx *x, int v, const char *code, const char *rcode, const char
     }
     for (int i = 0; i < subj->n; i++) {
         if (obj->n == 0) {
-            /* PETRARCH's dyadic convention: an event needs a target. */
-            if (code[0] && !c->require_target)
+            /* PETRARCH's dyadic convention: an event needs a target. Ours keeps one-sided
+             * events ("Azerbaijan denied"), except the bare statement, which says nothing. */
+            if (code[0] && !c->require_target && strcmp(code, "010"))
                 add_event(x, v, subj->m[i], -1, code, pattern, neg);
             continue;
         }
@@ -941,7 +942,12 @@ static int lookup_token(const ann_coder *c, const sctx *x, int v)
         return vi;
     }
     vi = find_entry(c, x, x->ulem[v], v);
-    if (vi < 0) vi = find_entry(c, x, x->up[v], v);
+    if (vi < 0) {
+        /* a lemmatizer's slip ("jailed" -> "jaile"): the regular inflections of the form */
+        char cand[8][64];
+        int n = base_forms(x->up[v], cand);
+        for (int i = 0; i < n && vi < 0; i++) vi = find_entry(c, x, cand[i], v);
+    }
     return vi;
 }
 
