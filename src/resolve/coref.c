@@ -121,6 +121,7 @@ typedef struct state {
     int na, cap;
     int groups;
     int resolved;
+    int *named, nnamed, capnamed;   /* antecedents with a surname, in order */
     unsigned char *cov;     /* 1 for tokens inside coded mentions, all sentences (off[si] + k) */
     int *off;
     /* new mentions, appended to d->ment at the end so d->ment is never reallocated under us */
@@ -143,6 +144,15 @@ static ante *push_ante(state *st)
 static void add_antecedent(state *st, int si, int first, int last, int head, const char *code,
                            int inherit_kind, int plural_hint);
 
+static void note_name(state *st)
+{
+    if (st->nnamed == st->capnamed) {
+        st->capnamed = st->capnamed ? st->capnamed * 2 : 16;
+        st->named = ann_xrealloc(st->named, (size_t)st->capnamed * sizeof *st->named);
+    }
+    st->named[st->nnamed++] = st->na - 1;
+}
+
 /* A resolved anaphor becomes an antecedent carrying what is known of its referent (kind,
  * titles, surname), so "Aliyev ... he ... the president" stays one chain. */
 static void add_resolved(state *st, int si, int first, int last, int head, const char *code, int from)
@@ -150,7 +160,10 @@ static void add_resolved(state *st, int si, int first, int last, int head, const
     ante src = st->a[from];
     add_antecedent(st, si, first, last, head, code, src.kind, src.plural);
     ante *a = &st->a[st->na - 1];
-    if (!a->surname) a->surname = src.surname;
+    if (!a->surname && src.surname && a->kind == K_PERSON) {
+        a->surname = src.surname;
+        note_name(st);
+    }
     for (int i = 0; i < src.nctx && a->nctx < MAXCTX; i++) a->ctx[a->nctx++] = src.ctx[i];
 }
 
@@ -193,6 +206,7 @@ static void add_antecedent(state *st, int si, int first, int last, int head, con
     else if (code && strlen(code) == 3 && has_country_prefix(code)) a->kind = K_COUNTRY;
     else a->kind = K_ORG;
     if (a->kind != K_PERSON) a->surname = NULL;
+    if (a->surname) note_name(st);
     a->plural = plural_hint || (a->kind != K_PERSON && head >= 0 && tok_plural(&s->tok[head]));
     /* Conjoined mentions ("Iran and Israel") form a group for "they"/"both countries". */
     if (head >= 0 && ann_rs_rel(&s->tok[head], "conj")) {
@@ -436,12 +450,20 @@ static int try_anaphor(state *st, int si, int i, const int *cover, ann_mention *
     want w;
     desc ds;
     if (!t->form) return -1;
+    /* Names are PROPN, descriptions start with a DET, pronouns are PRON (or DET): nothing
+     * else can start an anaphor, and most tokens leave here. */
+    if (t->upos && ((t->upos[0] != 'P' && t->upos[0] != 'D') ||
+                    (strcmp(t->upos, "PROPN") && strcmp(t->upos, "DET") && strcmp(t->upos, "PRON"))))
+        return -1;
 
     /* Short names. */
     if (is_propn(t) && isupper((unsigned char)t->form[0]) && !ann_rs_in(t->form, titles)) {
         set_want(&w, K_PERSON, -1);
-        w.surname = t->form;
-        int k = search(st, &w, si, i);
+        int k = -1;
+        for (int n = st->nnamed - 1; n >= 0 && k < 0; n--) {
+            const ante *a = &st->a[st->named[n]];
+            if (!(a->sent == si && a->pos >= i) && a->code && !strcmp(a->surname, t->form)) k = st->named[n];
+        }
         if (k >= 0) {
             int first = i;
             if (!in_place && i > 0 && !word_in_mentions(cover, i - 1) &&
@@ -556,6 +578,16 @@ static int cmp_mention(const void *pa, const void *pb)
     return strcmp(a->code, b->code);
 }
 
+/* Mentions in reading order (sentence, first token), ties by index: qsort is not stable. */
+static int cmp_order(const void *pa, const void *pb, void *ment)
+{
+    int a = *(const int *)pa, b = *(const int *)pb;
+    const ann_mention *x = (const ann_mention *)ment + a, *y = (const ann_mention *)ment + b;
+    if (x->sent != y->sent) return x->sent < y->sent ? -1 : 1;
+    if (x->first != y->first) return x->first < y->first ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
 int ann_resolve_coref(ann_doc *d, ann_err *err)
 {
     state st;
@@ -579,14 +611,7 @@ int ann_resolve_coref(ann_doc *d, ann_err *err)
     int nment = d->nment;
     int *order = ann_xmalloc((size_t)(nment ? nment : 1) * sizeof *order);
     for (int k = 0; k < nment; k++) order[k] = k;
-    /* Insertion sort by (sent, first): mention lists are short and nearly sorted. */
-    for (int k = 1; k < nment; k++) {
-        int v = order[k], j = k - 1;
-        while (j >= 0 && (d->ment[order[j]].sent > d->ment[v].sent ||
-                          (d->ment[order[j]].sent == d->ment[v].sent && d->ment[order[j]].first > d->ment[v].first)))
-            order[j + 1] = order[j], j--;
-        order[j + 1] = v;
-    }
+    qsort_r(order, (size_t)nment, sizeof *order, cmp_order, d->ment);
     for (int si = 0; si < d->nsent; si++) {
         const ann_sentence *s = &d->sent[si];
         for (int k = 0; k < s->ntok; k++) cover[k] = -1;
@@ -625,6 +650,7 @@ int ann_resolve_coref(ann_doc *d, ann_err *err)
     free(st.a);
     free(st.cov);
     free(st.off);
+    free(st.named);
     free(cover);
     free(order);
     (void)err;

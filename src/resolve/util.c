@@ -1,11 +1,15 @@
 /* Small tree and word helpers for src/resolve (see internal.h). */
 #include "resolve/internal.h"
 
+
+/* Lists are lower-case; comparing the first letter first skips nearly every strcasecmp. */
 int ann_rs_in(const char *w, const char *const *list)
 {
-    if (!w) return 0;
+    if (!w || !*w) return 0;
+    int c = (unsigned char)w[0];
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
     for (; *list; list++)
-        if (!strcasecmp(w, *list)) return 1;
+        if ((*list)[0] == c && !strcasecmp(w, *list)) return 1;
     return 0;
 }
 
