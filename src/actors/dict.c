@@ -562,7 +562,7 @@ ann_actors *ann_actors_load_dir(const char *dir, ann_err *err)
         names[n++] = ann_xstrdup(de->d_name);
     }
     closedir(dh);
-    qsort(names, (size_t)n, sizeof *names, cmpstr);
+    if (n) qsort(names, (size_t)n, sizeof *names, cmpstr);
     ann_actors *a = act_new();
     int rc = 0;
     for (int i = 0; i < n; i++) {

@@ -115,7 +115,7 @@ static ann_actors *load_petrarch(const char *spec, ann_err *err)
             if (!strncmp(de->d_name, "Phoenix.", 8)) phoenix = 1;
         }
         closedir(dh);
-        qsort(all.v, (size_t)all.n, sizeof *all.v, cmpstr);
+        if (all.n) qsort(all.v, (size_t)all.n, sizeof *all.v, cmpstr);
         for (int i = 0; i < all.n; i++) {
             if (!phoenix || !strncmp(all.v[i], "Phoenix.", 8)) {
                 char p[4096];
@@ -284,7 +284,7 @@ static void print_unknown(char *buf, size_t len, int top)
         }
         p = nl + 1;
     }
-    qsort(v, n, sizeof *v, cmp_uname);
+    if (n) qsort(v, n, sizeof *v, cmp_uname);
     printf("count\tname\texample\n");
     for (size_t i = 0; i < n && (int)i < top; i++) printf("%ld\t%s\t%s\n", v[i].count, v[i].name, v[i].example);
     free(v);
