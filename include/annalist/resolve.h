@@ -80,6 +80,11 @@ typedef struct ann_resolve_opts {
  * Returns 0, or -1 with err filled. */
 int ann_resolve_events(ann_doc *d, const ann_resolve_opts *opts, ann_err *err);
 
+/* The position of event i among the events a sink prints (those with duplicate = 0), for
+ * writing "answers" as an index into the output; -1 when i is itself a duplicate or out of
+ * range. */
+int ann_resolve_output_index(const ann_doc *d, int i);
+
 /* ---- Claims and denials section (annalist code --claims) ---------------------------------- */
 
 typedef struct ann_claim_pair {

@@ -330,6 +330,14 @@ int ann_resolve_events(ann_doc *d, const ann_resolve_opts *opts, ann_err *err)
     return 0;
 }
 
+int ann_resolve_output_index(const ann_doc *d, int i)
+{
+    if (i < 0 || i >= d->nevent || d->event[i].duplicate) return -1;
+    int n = 0;
+    for (int k = 0; k < i; k++) n += !d->event[k].duplicate;
+    return n;
+}
+
 int ann_resolve_claim_pairs(const ann_doc *d, ann_claim_pair *out, int max)
 {
     int n = 0;

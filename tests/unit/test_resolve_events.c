@@ -184,6 +184,13 @@ static void test_duplicates(void **state)
     assert_int_equal(d->event[e.denial2].evidence[0], 4);
     assert_int_equal(d->event[e.denial2].evidence[1], 6);
     assert_int_equal(d->event[e.dup].answers, -1);   /* the copy answers nothing on its own */
+    /* Output positions skip the flagged copy. */
+    assert_int_equal(ann_resolve_output_index(d, e.denial2), e.denial2);
+    assert_int_equal(ann_resolve_output_index(d, e.dup), -1);
+    assert_int_equal(ann_resolve_output_index(d, d->nevent), -1);
+    d->event[0].duplicate = 1;
+    assert_int_equal(ann_resolve_output_index(d, e.denial2), e.denial2 - 1);
+    d->event[0].duplicate = 0;
     /* Different sources are different events. */
     assert_false(d->event[e.denial1].duplicate);
     assert_int_equal(d->event[e.denial1].nevidence, 1);
