@@ -11,6 +11,7 @@ typedef struct ann_pipeline_opts {
     const char *model_path;   /* NULL = shipped model */
     const char *dict_dir;     /* NULL = shipped dictionaries */
     int stop_after;           /* 0 = all stages; see ann_stage */
+    int keep_duplicates;      /* 1: events told twice stay separate (--keep-duplicates) */
 } ann_pipeline_opts;
 
 /* Declared weak while the stages land on separate branches: a caller checks

@@ -1,5 +1,6 @@
 /* `annalist code`: documents in, CAMEO/PLOVER events out (JSONL, TSV or a table). */
 #include "cli.h"
+#include "annalist/resolve.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,9 @@ static const char usage[] =
     "                      table (aligned, with code names); default: table on a terminal,\n"
     "                      jsonl otherwise\n"
     "  --dict DIR          dictionaries and patterns (default: the shipped data/dict)\n"
+    "  --claims            after each document's events, a section pairing claims with the\n"
+    "                      denials that answer them (table and tsv formats)\n"
+    "  --keep-duplicates   do not merge an event told twice in one story\n"
     "  --model FILE        parser model (default: the shipped one)\n"
     "  --input-format F    text, jsonl, conllu or auto (default: guess)\n"
     "  -j N                worker threads (output order never changes)\n"
@@ -29,7 +33,7 @@ enum { OUT_JSONL, OUT_TSV, OUT_TABLE };
 typedef struct code_ctx {
     const char *dict, *model;
     ann_pipeline *p;
-    int fmt;
+    int fmt, claims, keep_duplicates;
 } code_ctx;
 
 static int own_opt(int argc, char **argv, int i, void *ctx)
@@ -43,6 +47,8 @@ static int own_opt(int argc, char **argv, int i, void *ctx)
         return 2;
     }
     if (!strncmp(a, "--dict=", 7)) { c->dict = a + 7; return 1; }
+    if (!strcmp(a, "--claims")) { c->claims = 1; return 1; }
+    if (!strcmp(a, "--keep-duplicates")) { c->keep_duplicates = 1; return 1; }
     if (!strncmp(a, "--model=", 8)) { c->model = a + 8; return 1; }
     return 0;
 }
@@ -54,6 +60,8 @@ static int code_doc(ann_doc *d, ann_buf *out, void *ctx, ann_err *err)
     if (c->fmt == OUT_JSONL) ann_events_write_jsonl(out, d);
     else if (c->fmt == OUT_TSV) ann_events_write_tsv(out, d);
     else ann_events_write_table(out, d, ann_pipeline_coder(c->p));
+    /* JSONL stays one event object per line; each event carries "answers" there instead */
+    if (c->claims && c->fmt != OUT_JSONL) ann_resolve_claims_table(out, d);
     return 0;
 }
 
@@ -74,7 +82,7 @@ int cmd_code(int argc, char **argv)
     }
     ann_err err;
     ann_err_clear(&err);
-    ann_pipeline_opts po = {.dict_dir = cc.dict, .model_path = cc.model};
+    ann_pipeline_opts po = {.dict_dir = cc.dict, .model_path = cc.model, .keep_duplicates = cc.keep_duplicates};
     cc.p = ann_pipeline_open(&po, &err);
     if (!cc.p) {
         cli_error("code: %s", err.msg);

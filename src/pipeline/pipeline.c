@@ -24,6 +24,7 @@ struct ann_pipeline {
     ann_actors *actors;
     ann_coder *coder;
     int stop_after;
+    ann_resolve_opts ropts;
 };
 
 ann_pipeline *ann_pipeline_open(const ann_pipeline_opts *o, ann_err *err)
@@ -32,6 +33,7 @@ ann_pipeline *ann_pipeline_open(const ann_pipeline_opts *o, ann_err *err)
     if (!o) o = &def;
     ann_pipeline *p = ann_xcalloc(1, sizeof *p);
     p->stop_after = o->stop_after;
+    p->ropts.keep_duplicates = o->keep_duplicates;
     p->coder = ann_coder_load(o->dict_dir, err);
     if (!p->coder) goto fail;
     char *adir = NULL;
@@ -103,6 +105,6 @@ int ann_pipeline_process(const ann_pipeline *p, ann_doc *d, ann_err *err)
     if (ann_resolve_coref(d, err) < 0) return -1;
     if (ann_coder_code(p->coder, d, err) < 0) return -1;
     if (ann_resolve_dates(d, err) < 0) return -1;
-    if (ann_resolve_events(d, NULL, err) < 0) return -1;
+    if (ann_resolve_events(d, &p->ropts, err) < 0) return -1;
     return 0;
 }

@@ -2,6 +2,7 @@
  * aligned table for people. Events merged as duplicates are skipped. */
 #include "annalist/coder.h"
 #include "annalist/pipeline.h"
+#include "annalist/resolve.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -65,7 +66,9 @@ void ann_events_write_jsonl(ann_buf *b, const ann_doc *d)
         json_str_or_null(b, e->trigger_text);
         ann_buf_printf(b, ",\"start\":%u,\"end\":%u},\"pattern\":", e->trigger_start, e->trigger_end);
         json_str_or_null(b, e->pattern);
-        if (e->answers >= 0) ann_buf_printf(b, ",\"answers\":%d", e->answers);
+        /* the answered claim's position among the events written, not in d->event */
+        if (e->answers >= 0 && ann_resolve_output_index(d, e->answers) >= 0)
+            ann_buf_printf(b, ",\"answers\":%d", ann_resolve_output_index(d, e->answers));
         if (e->nevidence > 0) {
             ann_buf_puts(b, ",\"evidence\":[");
             for (int k = 0; k < e->nevidence; k++) ann_buf_printf(b, "%s%d", k ? "," : "", e->evidence[k]);
