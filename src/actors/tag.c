@@ -41,11 +41,30 @@ static int caps_ok(const ann_sentence *s, int i, uint32_t mask, uint32_t up)
     return 1;
 }
 
-static int first_rec(const ann_actors *a, const act_node *nd, const ann_sentence *s, int i)
+/* True when one of the entry's dated codes holds the date. */
+static int dated_hit(const ann_actors *a, int e, int32_t date)
 {
-    for (int r = nd->rec; r >= 0; r = a->recs[r].next)
-        if (caps_ok(s, i, a->recs[r].capmask, a->recs[r].upmask)) return a->recs[r].entry;
-    return -1;
+    const act_entry *en = &a->ent[e];
+    for (int i = 0; i < en->ncode; i++) {
+        const act_code *c = &a->codes[en->code0 + i];
+        if ((c->from || c->to) && (!c->from || c->from <= date) && (!c->to || date < c->to)) return 1;
+    }
+    return 0;
+}
+
+/* The entry a phrase leads to: when several do ("President Bush" for two presidents), the
+ * first whose dated codes hold the document date, else the first in file order. */
+static int first_rec(const ann_actors *a, const act_node *nd, const ann_sentence *s, int i, int32_t date)
+{
+    int first = -1;
+    for (int r = nd->rec; r >= 0; r = a->recs[r].next) {
+        if (!caps_ok(s, i, a->recs[r].capmask, a->recs[r].upmask)) continue;
+        int e = a->recs[r].entry;
+        if (first < 0) first = e;
+        if (a->recs[r].next < 0 && e == first) break;
+        if (dated_hit(a, e, date)) return e;
+    }
+    return first;
 }
 
 /* Length of a normalized token without trailing punctuation and possessive. */
@@ -62,7 +81,7 @@ static size_t strip_len(const char *s, size_t n)
 }
 
 /* Longest match starting at token i; the last word may match by lemma ("officials"). */
-static int longest(const ann_actors *a, const ann_sentence *s, int i, int *last)
+static int longest(const ann_actors *a, const ann_sentence *s, int i, int *last, int32_t date)
 {
     uint64_t h = ACT_ROOT_SEED;
     char buf[512];
@@ -73,13 +92,13 @@ static int longest(const ann_actors *a, const ann_sentence *s, int i, int *last)
         size_t n = act_norm(t->form, strlen(t->form), buf, sizeof buf);
         h = act_step(prev, buf, n);
         const act_node *nd = act_find(a, h);
-        int e = nd && nd->rec >= 0 ? first_rec(a, nd, s, i) : -1;
+        int e = nd && nd->rec >= 0 ? first_rec(a, nd, s, i, date) : -1;
         if (e < 0 && t->lemma && strcmp(t->lemma, "_")) {
             char lb[512];
             size_t ln = act_norm(t->lemma, strlen(t->lemma), lb, sizeof lb);
             if (ln != n || memcmp(lb, buf, n)) {
                 const act_node *ld = act_find(a, act_step(prev, lb, ln));
-                if (ld && ld->rec >= 0) e = first_rec(a, ld, s, i);
+                if (ld && ld->rec >= 0) e = first_rec(a, ld, s, i, date);
             }
         }
         /* Tokenizers that leave "Aliyev," or "Iran's" whole: match the word inside. */
@@ -87,7 +106,7 @@ static int longest(const ann_actors *a, const ann_sentence *s, int i, int *last)
             size_t k = strip_len(buf, n);
             if (k && k < n) {
                 const act_node *sd = act_find(a, act_step(prev, buf, k));
-                if (sd && sd->rec >= 0) e = first_rec(a, sd, s, i);
+                if (sd && sd->rec >= 0) e = first_rec(a, sd, s, i, date);
             }
         }
         /* A sector noun is a noun: "forces" in "he forces", "pressed" are verbs. */
@@ -311,6 +330,17 @@ static int glued_end(const ann_token *t)
     return 0;
 }
 
+/* Sectors whose nouns can stand as a person's title before a name ("President", "General",
+ * "spokesman", "Ayatollah"); not "Islamic" before "State". */
+static int is_title(const char *agent)
+{
+    static const char *const t[] = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "OPP", "PTY", "REL",
+                                    "ELI", "MED", "REB", "HRI", NULL};
+    for (int k = 0; t[k]; k++)
+        if (!strncmp(agent, t[k], 3)) return 1;
+    return 0;
+}
+
 static int names_between(const ann_sentence *s, int from, int to)
 {
     if (to - from < 1 || to - from > 3) return 0;
@@ -354,14 +384,14 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
             if (glued == 1) gk = gk == 0 ? 1 : -1;
             /* "President Mahmud Abbas" with only "Abbas" known: a title, unknown given
              * names, then the known name. */
-            if (gk < 0 && glued == 0 && g.has_agent && !g.has_full && names_between(s, g.last + 1, mt[k].first) &&
+            if (gk < 0 && glued == 0 && g.has_agent && !g.has_full && is_title(g.agent) && names_between(s, g.last + 1, mt[k].first) &&
                 (a->ent[mt[k].entry].kind == K_PERSON || a->ent[mt[k].entry].kind == K_ACTOR))
                 gk = 0;
             if (gk < 0 || !group_take(a, &g, &mt[k], date, gk)) break;
             k++;
         }
         /* A title followed by a name we do not know: "Foreign Minister Jeyhun Bayramov". */
-        if (g.has_agent && !g.has_full) {
+        if (g.has_agent && !g.has_full && is_title(g.agent)) {
             int j = g.last + 1;
             if (glued_end(&s->tok[g.last]) == 0)
                 while (j < s->ntok && is_name_token(s, j) && (k >= nm || j < mt[k].first)) {
@@ -408,7 +438,7 @@ int ann_actors_tag(const ann_actors *a, ann_doc *d, ann_err *err)
             int nm = 0;
             for (int i = 0; i < s->ntok;) {
                 int last = i;
-                int e = longest(a, s, i, &last);
+                int e = longest(a, s, i, &last, date);
                 if (e < 0) { i++; continue; }
                 int kind = a->ent[e].kind;
                 if (kind == K_DISCARD_DOC) doc_discard = 1;
