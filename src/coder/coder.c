@@ -237,6 +237,9 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
             if (x->head[i] == v && (is_rel(x->s->tok[i].deprel, "obl") || is_rel(x->s->tok[i].deprel, "nmod")) &&
                 (case_of(x, i, "BY") || strstr(x->s->tok[i].deprel, "agent")))
                 actors_at(x, i, a, 0);
+        /* no agent: where it came from ("a rocket was fired at Israel from Gaza") */
+        for (int i = 0; i < x->n && !a->n; i++)
+            if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && case_of(x, i, "FROM")) actors_at(x, i, a, 0);
         return;
     }
     int sj = child_with(x, v, "nsubj", 0);
