@@ -183,9 +183,14 @@ static void actors_at(const sctx *x, int t, actset *a, int depth)
             for (int i = 0; i < x->n && found < 0; i++) {
                 if (x->head[i] != u) continue;
                 const char *dep = x->s->tok[i].deprel;
-                if (is_rel(dep, "conj") || is_rel(dep, "acl") || is_rel(dep, "advcl") ||
-                    is_rel(dep, "ccomp") || is_rel(dep, "parataxis") || is_rel(dep, "punct") ||
-                    is_rel(dep, "appos"))
+                /* a participle inside the phrase belongs to it ("an attack targeting X");
+                 * relative and other clauses do not */
+                const char *f = x->s->tok[i].feats;
+                int participle = is_rel(dep, "acl") && !is_rel(dep, "acl:relcl") && f &&
+                                 (strstr(f, "VerbForm=Ger") || strstr(f, "VerbForm=Part"));
+                if (!participle && (is_rel(dep, "conj") || is_rel(dep, "acl") || is_rel(dep, "advcl") ||
+                                    is_rel(dep, "ccomp") || is_rel(dep, "parataxis") || is_rel(dep, "punct") ||
+                                    is_rel(dep, "appos")))
                     continue;
                 if (coded(x, x->mtok[i])) found = i;
                 else if (qt < MAXTOK) queue[qt++] = i;
