@@ -17,7 +17,9 @@
  *       or a plural ("the two leaders", "both countries": the two latest distinct persons or
  *       countries);
  *     - pronoun: he/she (and his, him, her) want a singular person, it/its a singular country
- *       or organisation, they/them/their a group or a plural antecedent in the same or the
+ *       or named organisation (not "a teacher" coded EDU), unless an uncoded definite noun
+ *       subject comes in between ("the festival ... its"); "it" only as a subject (as an
+ *       object it is nearly always a thing), they/them/their a group or a plural antecedent in the same or the
  *       previous sentence, unless an uncoded plural noun subject/object comes in between
  *       ("participants ... they" are people, not the countries named before). Pleonastic
  *       or copular "it" ("it is clear", deprel expl) is skipped.
@@ -49,6 +51,7 @@ enum { K_PERSON = 1, K_COUNTRY = 2, K_ORG = 4 };
 typedef struct ante {
     const char *code;
     int kind, plural;
+    int thing;              /* may be "it": a country, or an organisation by name or word */
     int sent, pos;          /* sentence, head token */
     int subj;               /* the mention is a subject */
     int group;              /* >0: id shared by conjoined mentions */
@@ -68,7 +71,9 @@ static const char *const org_nouns[] = {
     "ministry", "government", "presidency", "administration", "regime", "cabinet", "office",
     "army", "military", "parliament", "council", "agency", "embassy", "authorities", "police",
     "corps", "guard", "forces", "party", "court", "assembly", "committee", "organization",
-    "organisation", "union", "movement", "group", "bank", "company", "state", "department", NULL};
+    "organisation", "union", "movement", "group", "bank", "company", "state", "department",
+    "school", "university", "firm", "newspaper", "network", "church", "alliance", "coalition",
+    "federation", "institute", "commission", "board", "senate", "congress", "navy", NULL};
 /* Organisation words that, after "the", name a government already in the story. Generic
  * ones ("the office", "the state", "the party") are left alone: too often not an actor. */
 static const char *const gov_nouns[] = {"ministry", "government", "presidency", "administration",
@@ -160,6 +165,7 @@ static void add_resolved(state *st, int si, int first, int last, int head, const
     ante src = st->a[from];
     add_antecedent(st, si, first, last, head, code, src.kind, src.plural);
     ante *a = &st->a[st->na - 1];
+    a->thing = src.thing;
     if (!a->surname && src.surname && a->kind == K_PERSON) {
         a->surname = src.surname;
         note_name(st);
@@ -205,6 +211,9 @@ static void add_antecedent(state *st, int si, int first, int last, int head, con
     else if (!orgword && nprop >= 2 && code && strlen(code) > 3) a->kind = K_PERSON;
     else if (code && strlen(code) == 3 && has_country_prefix(code)) a->kind = K_COUNTRY;
     else a->kind = K_ORG;
+    /* "A teacher" (EDU) is an actor but no "it"; Iran, "the presidency" (IRNGOV), "the army"
+     * are. */
+    a->thing = a->kind == K_COUNTRY || (a->kind == K_ORG && (orgword || has_country_prefix(code) || nprop > 0));
     if (a->kind != K_PERSON) a->surname = NULL;
     if (a->surname) note_name(st);
     a->plural = plural_hint || (a->kind != K_PERSON && head >= 0 && tok_plural(&s->tok[head]));
@@ -260,6 +269,7 @@ typedef struct want {
     const char *surname;
     const char *avoid;  /* an object pronoun never takes its own verb's subject: its code */
     int window;         /* sentences to look back */
+    int thing;          /* "it": only antecedents that can be "it" */
 } want;
 
 static int ctx_has(const ante *a, const char *w)
@@ -283,6 +293,7 @@ static int fits(const state *st, const ante *a, const want *w, int si)
         if (!ctx_has(a, w->mods[i])) return 0;
     if (w->surname && (!a->surname || strcmp(a->surname, w->surname))) return 0;
     if (w->avoid && !strcmp(a->code, w->avoid)) return 0;
+    if (w->thing && !a->thing) return 0;
     return 1;
 }
 
@@ -338,6 +349,28 @@ static int plural_blocker(const state *st, int as, int ap, int si, int pos)
             const ann_token *t = &s->tok[k];
             if (st->cov[st->off[s0] + k] || !t->upos || strcmp(t->upos, "NOUN") || !tok_plural(t)) continue;
             if (ann_rs_rel(t, "nsubj") || ann_rs_rel(t, "obj")) return 1;
+        }
+    }
+    return 0;
+}
+
+/* An uncoded definite singular noun subject between an antecedent and "it" is the likelier
+ * referent ("the festival ... its"); an indefinite one ("a neighbouring country may have
+ * attacked its territory") is not, being new to the story. */
+static int it_blocker(const state *st, int as, int ap, int si, int pos)
+{
+    for (int s0 = as; s0 <= si; s0++) {
+        const ann_sentence *s = &st->d->sent[s0];
+        for (int k = s0 == as ? ap + 1 : 0; k < (s0 == si ? pos : s->ntok); k++) {
+            const ann_token *t = &s->tok[k];
+            if (st->cov[st->off[s0] + k] || !t->upos || strcmp(t->upos, "NOUN") || tok_plural(t)) continue;
+            if (!ann_rs_rel(t, "nsubj")) continue;
+            int indefinite = 0;
+            for (int j = 0; j < k; j++)
+                if (ann_rs_head(s, j) == k && ann_rs_rel(&s->tok[j], "det") &&
+                    (ann_rs_is(&s->tok[j], "a") || ann_rs_is(&s->tok[j], "an")))
+                    indefinite = 1;
+            if (!indefinite) return 1;
         }
     }
     return 0;
@@ -528,8 +561,12 @@ static int try_anaphor(state *st, int si, int i, const int *cover, ann_mention *
     if (ann_rs_in(t->form, pron_person)) set_want(&w, K_PERSON, 0);
     else if (ann_rs_in(t->form, pron_thing)) {
         if (ann_rs_rel(t, "expl") || copular_it(s, i)) return -1;
+        /* "it" as an object or oblique is nearly always a thing ("assemble the robot and test
+         * it"); as a subject ("North Korea stated it would attack") or "its" it is an actor. */
+        if (t->deprel && ann_rs_is(t, "it") && !ann_rs_rel(t, "nsubj")) return -1;
         set_want(&w, K_COUNTRY | K_ORG, 0);
         w.window = IT_WINDOW;
+        w.thing = 1;
     } else if (ann_rs_in(t->form, pron_plural)) {
         plural = 1;
     } else
@@ -559,7 +596,7 @@ static int try_anaphor(state *st, int si, int i, const int *cover, ann_mention *
         return i;
     }
     int k = search(st, &w, si, i);
-    if (k < 0) return -1;
+    if (k < 0 || (w.thing && it_blocker(st, st->a[k].sent, st->a[k].pos, si, i))) return -1;
     const char *c = emit(st, si, i, i, i, st->a[k].code, "pronoun", in_place);
     add_resolved(st, si, i, i, i, c, k);
     return i;

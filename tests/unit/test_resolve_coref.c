@@ -204,6 +204,42 @@ static void test_blocking_and_sectors(void **state)
     ann_doc_free(d);
 }
 
+static const char *const things[] = {
+    /* 0 Iran tested a missile and Israel watched it. */
+    "Iran Iran PROPN NNP 2 nsubj | tested test VERB VBD 0 root | a a DET DT 4 det | missile missile NOUN NN 2 obj | "
+    "and and CCONJ CC 7 cc | Israel Israel PROPN NNP 7 nsubj | watched watch VERB VBD 2 conj | "
+    "it it PRON PRP 7 obj | . . PUNCT . 2 punct",
+    /* 1 The festival opened and its theme pleased Iran. */
+    "The the DET DT 2 det | festival festival NOUN NN 3 nsubj | opened open VERB VBD 0 root | and and CCONJ CC 7 cc | "
+    "its its PRON PRP$ 6 nmod:poss | theme theme NOUN NN 7 nsubj | pleased please VERB VBD 3 conj | "
+    "Iran Iran PROPN NNP 7 obj | . . PUNCT . 3 punct",
+    /* 2 Iran's teacher said it would help. */
+    "Iran Iran PROPN NNP 3 nmod:poss | 's 's PART POS 1 case | teacher teacher NOUN NN 4 nsubj | "
+    "said say VERB VBD 0 root | it it PRON PRP 7 nsubj | would would AUX MD 7 aux | help help VERB VB 4 ccomp | "
+    ". . PUNCT . 4 punct",
+};
+
+static void test_it(void **state)
+{
+    (void)state;
+    ann_doc *d = testdoc("2025-06-26", things, 3);
+    ann_err err;
+    mention(d, 0, 0, 0, 0, "IRN");
+    mention(d, 0, 5, 5, 5, "ISR");
+    mention(d, 1, 7, 7, 7, "IRN");
+    mention(d, 2, 0, 0, 0, "IRN");
+    mention(d, 2, 2, 2, 2, "EDU");
+    ann_resolve_coref(d, &err);
+    /* "watched it": an object "it" is the missile, not a country. */
+    assert_int_equal(resolved_in(d, 0), 0);
+    /* "The festival opened and its theme": the festival's, not Israel's. */
+    assert_int_equal(resolved_in(d, 1), 0);
+    /* "Iran's teacher said it would help": a teacher is no "it"; Iran is. */
+    assert_non_null(find(d, 2, 4, "IRN"));
+    assert_null(find(d, 2, 4, "EDU"));
+    ann_doc_free(d);
+}
+
 static void test_nothing_to_resolve(void **state)
 {
     (void)state;
@@ -221,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_names_pronouns_titles_groups),
         cmocka_unit_test(test_groups_organisations_countries),
         cmocka_unit_test(test_blocking_and_sectors),
+        cmocka_unit_test(test_it),
         cmocka_unit_test(test_nothing_to_resolve),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
