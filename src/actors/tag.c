@@ -186,6 +186,7 @@ typedef struct group {
     int first, last;
     char country[20], agent[20], full[20];
     int has_country, has_agent, has_full, capital, former, null_code, nment, full_kind;
+    int head, dropped;
     int ents[8];
     int nents;
 } group;
@@ -361,12 +362,57 @@ static int gap_kind(const ann_sentence *s, int from, int to)
     return -1;
 }
 
+static int is_country_code(const char *c)
+{
+    return strlen(c) >= 3 && strncmp(c, "IGO", 3) && strncmp(c, "NGO", 3) && strncmp(c, "IMG", 3) &&
+           strncmp(c, "MNC", 3) && strncmp(c, "---", 3);
+}
+
+/* Where the parse links an agent without a country to a country, the agent takes it:
+ * "Iran's new foreign minister" (poss), "Iranian top officials" (amod), "the minister ...
+ * of Iran" (nmod) merge into one actor; "the foreign minister, Jeyhun Bayramov" and
+ * "Bayramov, Azerbaijan's foreign minister" (appos) lend the person's country. */
+static void inherit_country(const ann_sentence *s, group *gs, int ng)
+{
+    if (!s->ntok || s->tok[0].head < 0) return;
+    for (int i = 0; i < ng; i++) {
+        group *g = &gs[i];
+        if (!g->has_agent || g->has_country || g->has_full || g->dropped) continue;
+        for (int j = 0; j < ng; j++) {
+            group *c = &gs[j];
+            if (j == i || c->dropped) continue;
+            const ann_token *ch = &s->tok[c->head];
+            const char *rel = ch->deprel ? ch->deprel : "";
+            if (c->has_country && !c->has_agent && !c->has_full && ch->head == g->head + 1 &&
+                (!strcmp(rel, "nmod:poss") || !strcmp(rel, "amod") || !strcmp(rel, "compound") ||
+                 !strcmp(rel, "nmod"))) {
+                snprintf(g->country, sizeof g->country, "%s", c->country);
+                g->has_country = 1;
+                if (c->first < g->first) g->first = c->first;
+                if (c->last > g->last) g->last = c->last;
+                for (int e = 0; e < c->nents; e++) group_add_entry(g, c->ents[e]);
+                c->dropped = 1;
+                break;
+            }
+            const ann_token *gh = &s->tok[g->head];
+            int linked = (gh->deprel && !strcmp(gh->deprel, "appos") && gh->head == c->head + 1) ||
+                         (!strcmp(rel, "appos") && ch->head == g->head + 1);
+            const char *cc = c->has_full ? c->full : c->has_country ? c->country : NULL;
+            if (linked && cc && is_country_code(cc)) {
+                snprintf(g->country, sizeof g->country, "%.3s", cc);
+                g->has_country = 1;
+                break;
+            }
+        }
+    }
+}
+
 static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *mt, int nm,
-                         int32_t date, unsigned char *covered)
+                         int32_t date, unsigned char *covered, group *gs)
 {
     const ann_sentence *s = &d->sent[si];
     memset(covered, 0, (size_t)s->ntok);
-    int k = 0;
+    int k = 0, ng = 0;
     while (k < nm) {
         group g;
         memset(&g, 0, sizeof g);
@@ -402,8 +448,14 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
         }
         /* "former" alone or with only a name is not an actor. */
         if (!g.has_country && !g.has_agent && !g.has_full) continue;
-        emit(d, a, si, &g);
-        for (int i = g.first; i <= g.last; i++) covered[i] = 1;
+        g.head = head_of_span(s, g.first, g.last);
+        gs[ng++] = g;
+    }
+    inherit_country(s, gs, ng);
+    for (int i = 0; i < ng; i++) {
+        if (gs[i].dropped) continue;
+        emit(d, a, si, &gs[i]);
+        for (int t = gs[i].first; t <= gs[i].last; t++) covered[t] = 1;
     }
     /* Unknown proper names: recognised, left uncoded, counted. */
     for (int i = 0; i < s->ntok;) {
@@ -429,6 +481,7 @@ int ann_actors_tag(const ann_actors *a, ann_doc *d, ann_err *err)
         if (d->sent[si].ntok > maxtok) maxtok = d->sent[si].ntok;
     match *mt = ann_xmalloc(sizeof *mt * (size_t)(maxtok + 1));
     unsigned char *covered = ann_xmalloc((size_t)maxtok + 1);
+    group *gs = ann_xmalloc(sizeof *gs * (size_t)(maxtok + 1));
     int *sent_discard = ann_xcalloc((size_t)d->nsent + 1, sizeof(int));
     int doc_discard = 0;
     /* A document-level discard anywhere silences the whole document, so look first. */
@@ -450,11 +503,12 @@ int ann_actors_tag(const ann_actors *a, ann_doc *d, ann_err *err)
                 i = last + 1;
             }
             if (pass == 0 || sent_discard[si]) continue;
-            tag_sentence(a, d, si, mt, nm, date, covered);
+            tag_sentence(a, d, si, mt, nm, date, covered, gs);
         }
     }
     free(mt);
     free(covered);
+    free(gs);
     free(sent_discard);
     return 0;
 }

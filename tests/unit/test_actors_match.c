@@ -182,6 +182,29 @@ static void test_capitals_and_possessives(void **state)
     ann_doc_free(d);
 }
 
+static void test_country_from_the_tree(void **state)
+{
+    (void)state;
+    /* "Iran 's new foreign minister arrived" and an apposition to a known person. */
+    ann_doc *d = tagged("Iran/PROPN/5/nmod:poss 's/PART/1/case new/ADJ/5/amod foreign/ADJ/5/amod "
+                        "minister/NOUN/6/nsubj arrived/VERB/0/root ./PUNCT/6/punct || "
+                        "The/DET/2/det minister/NOUN/7/nsubj ,/PUNCT/4/punct Jeyhun/PROPN/2/appos "
+                        "Bayramov/PROPN/4/flat ,/PUNCT/4/punct spoke/VERB/0/root || "
+                        "The/DET/2/det minister/NOUN/3/nsubj spoke/VERB/0/root",
+                        "2025-06-26");
+    assert_string_equal(code_of(d, "Iran 's new foreign minister"), "IRNGOV");
+    assert_string_equal(code_of(d, "Iran"), "(none)"); /* merged into the minister */
+    assert_string_equal(code_of(d, "Jeyhun Bayramov"), "AZEGOV");
+    const ann_mention *m = NULL;
+    for (int i = 0; i < d->nment; i++)
+        if (d->ment[i].sent == 1 && d->ment[i].first == 1) m = &d->ment[i];
+    assert_non_null(m);
+    assert_string_equal(m->code, "AZEGOV"); /* "The minister" takes the appositive's country */
+    for (int i = 0; i < d->nment; i++)
+        if (d->ment[i].sent == 2) assert_string_equal(d->ment[i].code, "GOV"); /* no link, no country */
+    ann_doc_free(d);
+}
+
 static void test_case_and_acronyms(void **state)
 {
     (void)state;
@@ -259,7 +282,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_mentions),   cmocka_unit_test(test_dates_and_former),
-        cmocka_unit_test(test_capitals_and_possessives), cmocka_unit_test(test_case_and_acronyms),
+        cmocka_unit_test(test_capitals_and_possessives), cmocka_unit_test(test_country_from_the_tree),
+        cmocka_unit_test(test_case_and_acronyms),
         cmocka_unit_test(test_orgs_and_agents), cmocka_unit_test(test_unknown_names),
         cmocka_unit_test(test_tag_is_repeatable), cmocka_unit_test(test_stats),
     };
