@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAXTOK 400
+#define MAXTOK 1000    /* longer "sentences" are segmentation failures and are not coded */
 #define MAXACT 8
 
 typedef struct sctx {
