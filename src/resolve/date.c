@@ -150,6 +150,13 @@ static int month_of(const lex *l)
     return 0;
 }
 
+/* An abbreviated month ("Sept", "Jan") may take a period; a full name ("June.") ends the
+ * sentence instead. */
+static int abbreviated(const lex *l, int m)
+{
+    return m && (size_t)l->n < strlen(month_names[m - 1][0]);
+}
+
 static const char *const weekday_names[7] = {"sunday", "monday", "tuesday", "wednesday",
                                              "thursday", "friday", "saturday"};
 
@@ -256,7 +263,7 @@ static int explicit_date(ctx *c, int i, ann_date *out)
     int m = month_of(a);
     if (m) {
         int j = i + 1;
-        if (HAVE(j) && is_punct(L(j), '.') && !L(j)->space && a->n <= 4) j++;
+        if (HAVE(j) && is_punct(L(j), '.') && !L(j)->space && abbreviated(a, m)) j++;
         if (HAVE(j) && L(j)->kind == 'n' && L(j)->n <= 2) {
             int d = L(j)->num;
             j++;
@@ -279,7 +286,7 @@ static int explicit_date(ctx *c, int i, ann_date *out)
         if (HAVE(j) && is_word(L(j), "of")) j++;
         if (!HAVE(j) || !(m = month_of(L(j)))) return 0;
         j++;
-        if (HAVE(j) && is_punct(L(j), '.') && !L(j)->space && L(j - 1)->n <= 4) j++;
+        if (HAVE(j) && is_punct(L(j), '.') && !L(j)->space && abbreviated(L(j - 1), m)) j++;
         int k = j;
         if (HAVE(k) && is_punct(L(k), ',')) k++;
         if (HAVE(k) && is_year(L(k))) return set_day(out, L(k)->num, m, a->num) ? k + 1 - i : 0;
@@ -352,7 +359,7 @@ static int month_part(ctx *c, int i, ann_date *out)
     int m = HAVE(j) ? month_of(L(j)) : 0;
     if (!m) return 0;
     j++;
-    if (HAVE(j) && is_punct(L(j), '.') && !L(j)->space && L(j - 1)->n <= 4) j++;
+    if (HAVE(j) && is_punct(L(j), '.') && !L(j)->space && abbreviated(L(j - 1), m)) j++;
     if (HAVE(j) && is_year(L(j))) {
         set_month(out, L(j)->num, m);
         return j + 1 - i;

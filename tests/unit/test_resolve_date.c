@@ -57,6 +57,9 @@ static void test_explicit(void **state)
         {"2025-06", THU, P, "2025-06-01", "month", -1},
         {"June 2024", THU, P, "2024-06-01", "month", -1},
         {"Sept. 3", THU, P, "2024-09-03", "day", -1},
+        {"5 June. Then", THU, P, "2025-06-05", "day", 6},      /* a full name's period ends the sentence */
+        {"in July. Later", THU, P, "2024-07-01", "month", 7},
+        {"in Sept. 2024", THU, P, "2024-09-01", "month", -1},
         {"Sept. 3", THU, F, "2025-09-03", "day", -1},
         {"Jan 5, 2026", THU, U, "2026-01-05", "day", -1},
         {"February 29, 2024", NULL, P, "2024-02-29", "day", -1},
