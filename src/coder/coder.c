@@ -199,8 +199,13 @@ static void actors_at(const sctx *x, int t, actset *a, int depth)
         /* the mention found, with its own conjuncts ("ties with X, Y and Z") */
         if (found >= 0) actors_at(x, found, a, depth + 1);
     }
+    int nconj = 0;
     for (int i = 0; i < x->n; i++)
-        if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "conj")) actors_at(x, i, a, depth + 1);
+        if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "conj")) { actors_at(x, i, a, depth + 1); nconj++; }
+    /* "Mordor, the awful Arnor, and Gondor": in a list, an apposition is one more item */
+    if (nconj)
+        for (int i = 0; i < x->n; i++)
+            if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "appos")) actors_at(x, i, a, depth + 1);
     /* "a senior official, X" : the apposition names the actor when the head did not */
     if (a->n == 0)
         for (int i = 0; i < x->n; i++)
