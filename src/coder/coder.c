@@ -849,7 +849,7 @@ static int apply_transformation(sctx *x, int h, int w)
         if (b < 0) continue;
         const char *code = !strcmp(t->code, "Q") ? lc : t->code;
         drop_events(x, h);
-        drop_events(x, w);
+        drop_clause(x, w); /* the clause and the clauses inside it are told by the result */
         char *pattern = ann_arena_printf(&x->d->arena, "~ %s(%s) %s = %s", self ? "a b " : "b . ", t->lclass, t->upper, t->code);
         for (int k = 0; k < x->vsubjn[h]; k++) add_event(x, h, x->vsubjm[h][k], b, code, pattern, 0);
         if (!x->vsubjn[h]) add_event(x, h, x->vsubj[h], b, code, pattern, 0);
