@@ -101,6 +101,33 @@ static void test_tree_tense_and_fallbacks(void **state)
     ann_doc_free(d);
 }
 
+static const char *const clauses[] = {
+    /* "Israel struck on Monday and Iran retaliated on Wednesday." */
+    "Israel Israel PROPN NNP 2 nsubj | struck strike VERB VBD 0 root | on on ADP IN 4 case | "
+    "Monday Monday PROPN NNP 2 obl | and and CCONJ CC 7 cc | Iran Iran PROPN NNP 7 nsubj | "
+    "retaliated retaliate VERB VBD 2 conj | on on ADP IN 9 case | Wednesday Wednesday PROPN NNP 7 obl | "
+    ". . PUNCT . 2 punct",
+    /* "Talks will take place on Friday." (a noun trigger under a future verb) */
+    "Talks talk NOUN NNS 3 nsubj | will will AUX MD 3 aux | take take VERB VB 0 root | place place NOUN NN 3 obj | "
+    "on on ADP IN 6 case | Friday Friday PROPN NNP 3 obl | . . PUNCT . 3 punct",
+};
+
+static void test_clauses_and_noun_triggers(void **state)
+{
+    (void)state;
+    ann_doc *d = testdoc("2025-06-26", clauses, 2);
+    ann_err err;
+    int struck = event(d, 0, 1, "190", "ISR", "IRN");
+    int retal = event(d, 0, 6, "190", "IRN", "ISR");
+    int talks = event(d, 1, 0, "040", "IRN", "USA");
+    assert_int_equal(ann_resolve_dates(d, &err), 0);
+    /* Each conjoined clause keeps its own day. */
+    assert_string_equal(d->event[struck].date, "2025-06-23");
+    assert_string_equal(d->event[retal].date, "2025-06-25");
+    assert_string_equal(d->event[talks].date, "2025-06-27");
+    ann_doc_free(d);
+}
+
 static void test_no_document_date(void **state)
 {
     (void)state;
@@ -133,6 +160,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_dates),
         cmocka_unit_test(test_tree_tense_and_fallbacks),
+        cmocka_unit_test(test_clauses_and_noun_triggers),
         cmocka_unit_test(test_no_document_date),
         cmocka_unit_test(test_bad_document_date),
     };
