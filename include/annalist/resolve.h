@@ -68,14 +68,17 @@ typedef struct ann_resolve_opts {
     int keep_duplicates;    /* 1: no duplicate merging (--keep-duplicates) */
 } ann_resolve_opts;
 
-/* After coding: attribution (fills attributed_to when the coder left it NULL: "X said/claimed/
- * alleged that ...", "according to X", "X's statement emphasized", "Iran's claim that ...";
- * an event inside a claim or report noun's complement is also marked hedged), claims <-> denials (a denial 016 / rejection 12x of "these
- * allegations", "the reports", "the claim" gets answers = index of the claim event it
- * answers; a reassurance 03x addressed to a claimant whose claim was denied is linked too),
- * and duplicates (same source code, target code, event code and negation, compatible dates:
- * the first keeps evidence = every sentence index telling it, later copies get duplicate = 1
- * and stay in d->event so indices stay valid; sinks skip events with duplicate = 1).
+/* After coding and dating:
+ * - attribution: fills attributed_to when the coder left it NULL ("X said/claimed/alleged
+ *   that ...", "according to X", "X's statement emphasized", "Iran's claim that ..."); an
+ *   event inside a claim or report noun's complement is also marked hedged;
+ * - claims <-> denials: a denial 016 / rejection 12x of "these allegations", "the reports",
+ *   "the claim" gets answers = index in d->event of the claim it answers; a reassurance 03x
+ *   to a claimant whose claim was denied is linked too;
+ * - duplicates: same source code, target code (one of them set), event code and negation,
+ *   compatible dates: the first keeps evidence = every sentence index telling it, later
+ *   copies get duplicate = 1 and stay in d->event so indices stay valid; sinks skip events
+ *   with duplicate = 1 (see ann_resolve_output_index).
  * Every event gets evidence (at least its own sentence). opts may be NULL (defaults).
  * Returns 0, or -1 with err filled. */
 int ann_resolve_events(ann_doc *d, const ann_resolve_opts *opts, ann_err *err);

@@ -12,8 +12,9 @@
  * (the claimant's own country never denies its own claim); ties go to the latest, a score
  * below 2 links nothing. A reassurance (03x "reassured", "assured") from the denier's country
  * to the claimant answers the claim too.
- * Duplicates: same source, target, code and negation with compatible dates (equal, or either
- * only the document date): the first keeps evidence from both, the later is flagged. */
+ * Duplicates: same source, target (at least one of them coded), code and negation with
+ * compatible dates (equal, or either only the document date): the first keeps evidence from
+ * both, the later is flagged. */
 #include "annalist/resolve.h"
 #include "resolve/internal.h"
 
@@ -221,6 +222,8 @@ static void merge_duplicates(ann_doc *d)
                 !same_str(a->source.code, b->source.code) || !same_str(a->target.code, b->target.code))
                 continue;
             if (!is_doc_date(a) && !is_doc_date(b) && strcmp(a->date, b->date)) continue;
+            /* Two actorless events share nothing that makes them one. */
+            if (!a->source.code && !a->target.code) continue;
             b->duplicate = 1;
             add_evidence(a, b->sent);
             if (is_doc_date(a) && !is_doc_date(b)) {

@@ -191,6 +191,11 @@ static void test_duplicates(void **state)
     d->event[0].duplicate = 1;
     assert_int_equal(ann_resolve_output_index(d, e.denial2), e.denial2 - 1);
     d->event[0].duplicate = 0;
+    /* Actorless events are never merged. */
+    int x1 = event(d, 0, 1, "190", NULL, NULL), x2 = event(d, 3, 1, "190", NULL, NULL);
+    assert_int_equal(ann_resolve_events(d, NULL, &err), 0);
+    assert_false(d->event[x1].duplicate);
+    assert_false(d->event[x2].duplicate);
     /* Different sources are different events. */
     assert_false(d->event[e.denial1].duplicate);
     assert_int_equal(d->event[e.denial1].nevidence, 1);
