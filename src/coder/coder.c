@@ -91,7 +91,8 @@ static int match_seq(sctx *x, const pelem *e, int ne, const int *list, int nl, i
     if (++x->steps > 4000) return 0;
     if (ne == 0) return 1;
     switch (e->kind) {
-    /* TABARI's {} marks a phrase; over a tree the words need only keep their order. */
+    /* TABARI's {} marks a phrase; over a tree the words need only keep their order (a
+     * contiguous match, mode 1, is kept for markers that must follow at once). */
     case PE_GROUP_ON: return match_seq(x, e + 1, ne - 1, list, nl, p, 0);
     case PE_GROUP_OFF: return match_seq(x, e + 1, ne - 1, list, nl, p, 0);
     case PE_SKIP: return match_seq(x, e + 1, ne - 1, list, nl, p, contiguous == 1 ? 0 : contiguous);
@@ -99,7 +100,7 @@ static int match_seq(sctx *x, const pelem *e, int ne, const int *list, int nl, i
     case PE_TGT:
         for (int q = p; q < nl; q++) {
             int m = x->mtok[list[q]];
-            if (m < 0) continue;
+            if (m < 0 || !x->d->ment[m].code) continue;
             int save = e->kind == PE_SRC ? x->src_m : x->tgt_m;
             if (e->kind == PE_SRC) x->src_m = m; else x->tgt_m = m;
             int r = q + 1;
@@ -391,10 +392,11 @@ static void add_event(sctx *x, int v, int sm, int tm, const char *code, const ch
 {
     ann_doc *d = x->d;
     const char *sc = d->ment[sm].code, *tc = tm >= 0 ? d->ment[tm].code : NULL;
-    if (tc && !strcmp(sc, tc)) return;
-    for (int i = 0; i < d->nevent; i++) {
+    if (!sc || (tc && !strcmp(sc, tc))) return;
+    /* the same event twice in one sentence (two verbs, two paths) is one event */
+    for (int i = d->nevent - 1; i >= 0 && d->event[i].sent == x->si; i--) {
         ann_event *o = &d->event[i];
-        if (o->sent == x->si && !strcmp(o->code, code) && !strcmp(o->source.code, sc) &&
+        if (!strcmp(o->code, code) && o->source.code && !strcmp(o->source.code, sc) &&
             ((!tc && !o->target.code) || (tc && o->target.code && !strcmp(o->target.code, tc))))
             return;
     }
