@@ -2,34 +2,34 @@
  * take the code of an earlier coded mention, so the event coder sees "he" as AZEGOV.
  *
  * The algorithm (deterministic, one pass in reading order):
- *  1. Every coded mention becomes an antecedent with a kind (person: a title word such as
+ *  1. Every coded mention becomes an antecedent with a kind (person: a title noun such as
  *     "President" in or just before it, or a multi-word proper name with a sector code;
- *     country: a bare three-letter code; organisation: anything else), a number (plural head
- *     noun, or two conjoined mentions "Iran and Israel" forming a group), its titles and, for
- *     a person, its surname (the last proper noun).
+ *     country: a three-letter country code; organisation: anything else, "it"-able when it
+ *     has a country code, an organisation word or a name), a number (plural head noun, or
+ *     conjoined mentions "Iran and Israel" forming a group), its titles and, for a person,
+ *     its surname (the last proper noun that is no title).
  *  2. Tokens outside coded mentions are tried as anaphors, in order:
  *     - short name: a proper noun equal to an earlier person's surname ("Aliyev");
- *     - definite description: the/both [two] [modifiers] NOUN, where NOUN is a title
- *       ("the president", "the foreign minister": the latest person whose titles include it and
- *       every modifier), an organisation word ("the ministry", "the government": country of the
- *       latest antecedent + GOV), a country word ("the country", "the neighbouring country":
- *       the latest country, excluding those already named in the sentence when "neighbouring"),
- *       or a plural ("the two leaders", "both countries": the two latest distinct persons or
- *       countries);
- *     - pronoun: he/she (and his, him, her) want a singular person, it/its a singular country
- *       or named organisation (not "a teacher" coded EDU), unless an uncoded definite noun
- *       subject comes in between ("the festival ... its"); "it" only as a subject (as an
- *       object it is nearly always a thing), they/them/their a group or a plural antecedent in the same or the
- *       previous sentence, unless an uncoded plural noun subject/object comes in between
- *       ("participants ... they" are people, not the countries named before). Pleonastic
- *       or copular "it" ("it is clear", deprel expl) is skipped.
- *  3. Candidates are searched backwards (WINDOW, IT_WINDOW, THEY_WINDOW sentences; names
- *     the whole document): first the same sentence (latest first; an object
- *     pronoun never takes the subject of its own verb), then earlier sentences, newest first,
- *     where within a sentence a subject beats a non-subject (centering: the subject is what
- *     the sentence is about), then the latest.
+ *     - definite description: the/both [two] [modifiers] NOUN, where NOUN is a title ("the
+ *       president", "the foreign minister": the latest person whose titles include it and
+ *       every modifier), a government word ("the ministry", "the government": the latest
+ *       country + GOV), a country word ("the country"; "the neighbouring country": the latest
+ *       country not named in the sentence), or a plural ("the two leaders", "both
+ *       countries": the two latest distinct persons or countries);
+ *     - pronoun: he/she/his/him/her want a singular person; it/its a singular country or
+ *       "it"-able organisation, "it" only as a subject (as an object it is nearly always a
+ *       thing), never pleonastic, copular or passive ("it is clear", "it is estimated"), and
+ *       not past an uncoded definite noun subject ("the festival ... its"); they/them/their
+ *       a group or a plural antecedent, not past an uncoded plural noun subject or object
+ *       ("participants ... they" are people, not the countries named before).
+ *  3. Candidates are searched backwards within a window (WINDOW sentences, IT_WINDOW for
+ *     "it", THEY_WINDOW for "they"; names the whole document): first the same sentence,
+ *     latest first (an object pronoun never takes its own verb's subject), then earlier
+ *     sentences, newest first, where within a sentence a subject beats a non-subject
+ *     (centering: the subject is what the sentence is about), then the latest.
  *  4. A resolved anaphor is added to d->ment (entry "coref:<rule>", resolved_from = its
- *     words) and becomes itself an antecedent, so chains (he ... he) follow the latest.
+ *     words) and becomes itself an antecedent carrying its referent's kind, titles and
+ *     surname, so chains (Aliyev ... he ... the president) follow the latest.
  * Demonyms and capitals ("Tehran") are the actor dictionary's job: they arrive coded. */
 #include "annalist/resolve.h"
 #include "resolve/internal.h"
@@ -78,12 +78,14 @@ static const char *const org_nouns[] = {
  * ones ("the office", "the state", "the party") are left alone: too often not an actor. */
 static const char *const gov_nouns[] = {"ministry", "government", "presidency", "administration",
                                         "regime", "cabinet", "embassy", "military", "army", NULL};
-static const char *const country_nouns[] = {"country", "nation", "neighbor", "neighbour", "republic", NULL};
+static const char *const country_nouns[] = {"country", "nation", "neighbor", "neighbour",
+                                            "republic", NULL};
 static const char *const country_plurals[] = {"countries", "nations", "neighbors", "neighbours",
                                               "sides", "states", NULL};
 static const char *const leader_plurals[] = {"leaders", "presidents", "ministers", "heads", NULL};
 
-static const char *const pron_person[] = {"he", "him", "his", "himself", "she", "her", "hers", "herself", NULL};
+static const char *const pron_person[] = {"he", "him", "his", "himself", "she", "her", "hers",
+                                          "herself", NULL};
 static const char *const pron_thing[] = {"it", "its", "itself", NULL};
 static const char *const pron_plural[] = {"they", "them", "their", "theirs", "themselves", NULL};
 
@@ -213,7 +215,8 @@ static void add_antecedent(state *st, int si, int first, int last, int head, con
     else a->kind = K_ORG;
     /* "A teacher" (EDU) is an actor but no "it"; Iran, "the presidency" (IRNGOV), "the army"
      * are. */
-    a->thing = a->kind == K_COUNTRY || (a->kind == K_ORG && (orgword || has_country_prefix(code) || nprop > 0));
+    a->thing = a->kind == K_COUNTRY ||
+               (a->kind == K_ORG && (orgword || has_country_prefix(code) || nprop > 0));
     if (a->kind != K_PERSON) a->surname = NULL;
     if (a->surname) note_name(st);
     a->plural = plural_hint || (a->kind != K_PERSON && head >= 0 && tok_plural(&s->tok[head]));
