@@ -258,20 +258,42 @@ static int head_of_span(const ann_sentence *s, int first, int last)
     return last;
 }
 
-/* A capital stands for its government when it acts or is acted on ("Tehran demanded"), not
- * when it is a place ("in Tehran"). */
+/* A capital stands for its government when it acts or is acted on ("Tehran demanded",
+ * "Tehran's demand", "urged Baku"), not when it is a place ("in Tehran", "the Beijing
+ * Olympics", "Paris is beautiful", "flew to Moscow"). Untagged text: a government unless a
+ * locative preposition precedes it. */
 static int capital_is_actor(const ann_sentence *s, int first, int head)
 {
-    const char *rel = s->tok[head].deprel;
-    if (rel && (!strncmp(rel, "obl", 3) || (!strncmp(rel, "nmod", 4) && strcmp(rel, "nmod:poss")) ||
-                !strcmp(rel, "compound") || !strcmp(rel, "amod")))
-        return 0; /* "in Tehran", "the Beijing Olympics" */
-    if (first > 0) {
-        const ann_token *p = &s->tok[first - 1];
-        static const char *const loc[] = {"in", "at", "from", "to", "into", "near", "outside", "inside", "across", NULL};
-        for (int k = 0; loc[k]; k++)
-            if (is_word(p, loc[k]) && !rel) return 0;
+    const ann_token *t = &s->tok[head];
+    if (!t->deprel || t->head < 0) {
+        if (first > 0) {
+            const ann_token *p = &s->tok[first - 1];
+            static const char *const loc[] = {"in", "at", "from", "to", "into", "near", "outside",
+                                              "inside", "across", "via", "around", NULL};
+            for (int k = 0; loc[k]; k++)
+                if (is_word(p, loc[k])) return 0;
+        }
+        return 1;
     }
+    /* The second of coordinated capitals plays the first one's part. */
+    if (!strcmp(t->deprel, "conj") && t->head > 0 && t->head <= s->ntok) t = &s->tok[t->head - 1];
+    const char *rel = t->deprel ? t->deprel : "";
+    if (strcmp(rel, "nsubj") && strcmp(rel, "nsubj:pass") && strcmp(rel, "obj") && strcmp(rel, "iobj") &&
+        strcmp(rel, "nmod:poss") && strcmp(rel, "obl:agent") && strcmp(rel, "csubj"))
+        return 0;
+    if (t->head <= 0 || t->head > s->ntok) return 1;
+    const ann_token *gov = &s->tok[t->head - 1];
+    const char *lem = gov->lemma && strcmp(gov->lemma, "_") ? gov->lemma : gov->form;
+    /* Verbs of being, place and movement take places, not governments. */
+    static const char *const place_verbs[] = {
+        "be", "become", "remain", "seem", "lie", "sit", "stand", "live", "stay", "visit", "tour",
+        "travel", "go", "come", "arrive", "leave", "reach", "fly", "move", "return", "enter",
+        "host", "locate", "situate", "bomb", "shell", "strike", "hit", "rock", "shake", NULL};
+    for (int k = 0; place_verbs[k]; k++)
+        if (!strcasecmp(lem, place_verbs[k])) return 0;
+    /* A copula dependent ("Paris is beautiful") marks its subject as a place too. */
+    for (int i = 0; i < s->ntok; i++)
+        if (s->tok[i].head == t->head && s->tok[i].deprel && !strcmp(s->tok[i].deprel, "cop")) return 0;
     return 1;
 }
 
