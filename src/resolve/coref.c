@@ -663,6 +663,8 @@ int ann_resolve_coref(ann_doc *d, ann_err *err)
                 if (k >= 0 && m->code) cover[k] = order[mi];
             mi++;
         }
+        /* Nothing to refer to yet and nothing named here: no anaphor can resolve. */
+        if (st.na == 0 && m0 == mi) continue;
         int mj = m0, skip = -1;
         for (int i = 0; i < s->ntok; i++) {
             /* Coded mentions starting here become antecedents; an uncoded one is tried as an
