@@ -49,6 +49,9 @@ static int child_with(const sctx *x, int v, const char *dep, int from)
     return -1;
 }
 
+static int infinitive_mark(const sctx *x, int w);
+static int is_objrel(const sctx *x, int v, int t);
+
 /* ---- pattern matching ------------------------------------------------------------------ */
 
 static int word_match(const pelem *e, const sctx *x, int t)
@@ -284,6 +287,11 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
     } else if (is_rel(dep, "conj") || is_rel(dep, "advcl")) {
         subject_of(x, h, a, depth + 1);
     } else if (is_rel(dep, "acl")) {
+        /* "used Azerbaijani airspace to launch attacks": who launches is who used it */
+        if (!is_rel(dep, "acl:relcl") && infinitive_mark(x, v) && x->head[h] >= 0 && is_objrel(x, x->head[h], h)) {
+            subject_of(x, x->head[h], a, depth + 1);
+            if (a->n) return;
+        }
         actors_at(x, h, a, 0);
     }
 }
@@ -600,6 +608,16 @@ static void own_code(sctx *x, int v, int first)
     int recip = best->recip;
     if (noun) noun_actors(x, v, &subj, &obj, &recip);
     else subject_of(x, v, &subj, 0);
+    /* a misparsed clause ("According to the office, President P. pressed ..." with the
+     * subject hung elsewhere): the nearest coded actor before the verb, outside its phrases */
+    if (!noun && !subj.n && !is_passive(x, v))
+        for (int t = v - 1; t >= 0 && !subj.n; t--) {
+            if (!coded(x, x->mtok[t])) continue;
+            int u = t, under = 0;
+            for (int g = 0; g < x->n && u >= 0; g++, u = x->head[u])
+                if (u == v) { under = 1; break; }
+            if (!under) actors_at(x, t, &subj, 0);
+        }
     x->vsubj[v] = subj.n ? subj.m[0] : -1;
     /* "would never permit attacks": a noun under a negated verb is negated too */
     int neg = negated(x, v) || (noun && x->head[v] >= 0 && negated(x, x->head[v]));
@@ -865,7 +883,7 @@ static void combine_nested(sctx *x, int first_event)
 {
     ann_doc *d = x->d;
     for (int w = 0; w < x->n; w++) {
-        if (!has_events(x, w) && !(x->c->ntrans && x->vcode[w][0])) continue;
+        if (!has_events(x, w) && !x->vcode[w][0]) continue;
         const char *dep = x->s->tok[w].deprel;
         int h = x->head[w];
         if (h >= 0 && is_rel(dep, "acl") && !x->vcode[h][0] && x->head[h] >= 0 && has_events(x, x->head[h]) &&
@@ -874,7 +892,11 @@ static void combine_nested(sctx *x, int first_event)
             continue;
         }
         if (h < 0 || !x->vcode[h][0]) continue;
-        if (!has_events(x, w)) { apply_transformation(x, h, w); continue; }
+        if (!has_events(x, w)) {
+            /* a coded clause without events of its own still folds what is inside it */
+            if (!apply_transformation(x, h, w) && infinitive_purpose(x, w)) drop_clause(x, w);
+            continue;
+        }
         const char *hcode = x->vcode[h];
         if (apply_transformation(x, h, w)) continue;
         if (x->s->tok[w].upos && !strcmp(x->s->tok[w].upos, "NOUN")) {
