@@ -86,10 +86,27 @@ static int in_path(const int *path, int n, int t)
 static const char *const future_aux[] = {"will", "shall", "'ll", "wo", NULL};
 static const char *const past_aux[] = {"had", "has", "have", "did", "was", "were", "'d", NULL};
 
+/* Verbs whose complement lies ahead: "plans to visit", "is due to meet", "set to sign". */
+static const char *const future_lemmas[] = {"plan", "schedule", "intend", "due", "set", "expect",
+                                            "prepare", NULL};
+
 /* Tense of the clause from its auxiliaries and verb tags. */
 static int clause_tense(const ann_sentence *s, const int *path, int n)
 {
     int past = 0;
+    for (int i = 1; i < n; i++)
+        if (ann_rs_rel(&s->tok[path[i - 1]], "xcomp") && ann_rs_in(ann_rs_lemma(&s->tok[path[i]]), future_lemmas))
+            return ANN_TENSE_FUTURE;
+    for (int i = 0; i < n; i++) {
+        /* "are to travel": be + to-infinitive is a plan. */
+        int be = 0, to = 0;
+        for (int k = 0; k < s->ntok; k++) {
+            if (ann_rs_head(s, k) != path[i]) continue;
+            if (ann_rs_rel(&s->tok[k], "aux") && !strcasecmp(ann_rs_lemma(&s->tok[k]), "be")) be = 1;
+            if (ann_rs_rel(&s->tok[k], "mark") && ann_rs_is(&s->tok[k], "to")) to = 1;
+        }
+        if (be && to) return ANN_TENSE_FUTURE;
+    }
     for (int k = 0; k < s->ntok; k++) {
         const ann_token *t = &s->tok[k];
         int h = ann_rs_head(s, k);

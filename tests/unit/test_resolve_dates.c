@@ -107,6 +107,13 @@ static const char *const clauses[] = {
     "Monday Monday PROPN NNP 2 obl | and and CCONJ CC 7 cc | Iran Iran PROPN NNP 7 nsubj | "
     "retaliated retaliate VERB VBD 2 conj | on on ADP IN 9 case | Wednesday Wednesday PROPN NNP 7 obl | "
     ". . PUNCT . 2 punct",
+    /* "Rouhani is to visit Baku on Wednesday." */
+    "Rouhani Rouhani PROPN NNP 4 nsubj | is be AUX VBZ 4 aux | to to PART TO 4 mark | visit visit VERB VB 0 root | "
+    "Baku Baku PROPN NNP 4 obj | on on ADP IN 7 case | Wednesday Wednesday PROPN NNP 4 obl | . . PUNCT . 4 punct",
+    /* "Iran plans to sign the deal on Monday." */
+    "Iran Iran PROPN NNP 2 nsubj | plans plan VERB VBZ 0 root | to to PART TO 4 mark | sign sign VERB VB 2 xcomp | "
+    "the the DET DT 6 det | deal deal NOUN NN 4 obj | on on ADP IN 8 case | Monday Monday PROPN NNP 4 obl | "
+    ". . PUNCT . 2 punct",
     /* "Talks will take place on Friday." (a noun trigger under a future verb) */
     "Talks talk NOUN NNS 3 nsubj | will will AUX MD 3 aux | take take VERB VB 0 root | place place NOUN NN 3 obj | "
     "on on ADP IN 6 case | Friday Friday PROPN NNP 3 obl | . . PUNCT . 3 punct",
@@ -115,16 +122,21 @@ static const char *const clauses[] = {
 static void test_clauses_and_noun_triggers(void **state)
 {
     (void)state;
-    ann_doc *d = testdoc("2025-06-26", clauses, 2);
+    ann_doc *d = testdoc("2025-06-26", clauses, 4);
     ann_err err;
     int struck = event(d, 0, 1, "190", "ISR", "IRN");
     int retal = event(d, 0, 6, "190", "IRN", "ISR");
-    int talks = event(d, 1, 0, "040", "IRN", "USA");
+    int visit = event(d, 1, 3, "042", "IRNGOV", "AZE");
+    int sign = event(d, 2, 3, "057", "IRN", NULL);
+    int talks = event(d, 3, 0, "040", "IRN", "USA");
     assert_int_equal(ann_resolve_dates(d, &err), 0);
     /* Each conjoined clause keeps its own day. */
     assert_string_equal(d->event[struck].date, "2025-06-23");
     assert_string_equal(d->event[retal].date, "2025-06-25");
     assert_string_equal(d->event[talks].date, "2025-06-27");
+    /* Plans lie ahead: the coming Wednesday and Monday, not the last ones. */
+    assert_string_equal(d->event[visit].date, "2025-07-02");
+    assert_string_equal(d->event[sign].date, "2025-06-30");
     ann_doc_free(d);
 }
 
