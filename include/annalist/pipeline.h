@@ -7,6 +7,12 @@
 
 typedef struct ann_pipeline ann_pipeline;
 
+/* Where ann_pipeline_process may stop (ann_pipeline_opts.stop_after). */
+typedef enum ann_stage {
+    ANN_STAGE_ALL = 0,    /* every stage */
+    ANN_STAGE_PARSE = 1   /* segmented, tagged and parsed; no actors, no events */
+} ann_stage;
+
 typedef struct ann_pipeline_opts {
     const char *model_path;   /* NULL = shipped model */
     const char *dict_dir;     /* NULL = shipped dictionaries */

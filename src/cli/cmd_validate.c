@@ -16,6 +16,7 @@ static const char usage[] =
     "  --verbs FILE     verb dictionary instead of the <Verbfile> named\n"
     "  --dict DIR       our own dictionaries and patterns (data/dict) instead of the named ones\n"
     "  --reparse        parse <Text> with annalist's own parser instead of using <Parse>\n"
+    "                   (the dictionaries are still the named ones, or --dict's)\n"
     "  --category LIST  only records whose category/source is in the comma-separated LIST\n"
     "  -v, --verbose    print every record, with each event's trigger and pattern\n"
     "  -q, --quiet      only the summary lines\n\n"
@@ -124,7 +125,8 @@ int cmd_validate(int argc, char **argv)
     }
     ann_pipeline *pl = NULL;
     if (o.reparse) {
-        ann_pipeline_opts po = {.dict_dir = o.dict};
+        /* our parser only: the dictionaries chosen above code the parses */
+        ann_pipeline_opts po = {.dict_dir = o.dict, .stop_after = ANN_STAGE_PARSE};
         pl = ann_pipeline_open(&po, &err);
         ann_pipeline_info pi = {0};
         if (pl) ann_pipeline_get_info(pl, &pi);
@@ -158,7 +160,11 @@ int cmd_validate(int argc, char **argv)
             d->id = ann_arena_strdup(&d->arena, r->id);
             if (r->date && strlen(r->date) == 8)
                 d->date = ann_arena_printf(&d->arena, "%.4s-%.2s-%.2s", r->date, r->date + 4, r->date + 6);
-            if (ann_pipeline_process(pl, d, &err) < 0) { ann_doc_free(d); d = NULL; }
+            if (ann_pipeline_process(pl, d, &err) < 0 || ann_actors_tag(actors, d, &err) < 0 ||
+                ann_coder_code(coder, d, &err) < 0) {
+                ann_doc_free(d);
+                d = NULL;
+            }
         } else {
             d = ann_validation_doc(r, &err);
             if (d && (ann_actors_tag(actors, d, &err) < 0 || ann_coder_code(coder, d, &err) < 0)) {

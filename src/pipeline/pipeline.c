@@ -100,6 +100,7 @@ int ann_pipeline_process(const ann_pipeline *p, ann_doc *d, ann_err *err)
         }
         if (ann_nlp_tag(p->model, d, err) < 0 || ann_nlp_parse(p->model, d, err) < 0) return -1;
     }
+    if (p->stop_after == ANN_STAGE_PARSE) return 0;
     d->nment = 0;
     if (ann_actors_tag(p->actors, d, err) < 0) return -1;
     if (ann_resolve_coref(d, err) < 0) return -1;
