@@ -879,6 +879,34 @@ static int apply_transformation(sctx *x, int h, int w)
     return 0;
 }
 
+/* An appeal (02) or demand (10) whose complement names what is asked: CAMEO's sub-codes
+ * mirror the cooperation roots (aid 023/103, meeting 026/108, yielding 025/105, material
+ * cooperation 021, diplomatic cooperation 022/102). NULL when nothing more specific applies. */
+static const char *asked_code(const char *upper, const char *lower)
+{
+    if (!upper[0] || !upper[1] || !lower[0] || !lower[1]) return NULL;
+    int u = root_of(upper), l = root_of(lower);
+    if (strlen(upper) > 3 || (upper[2] && upper[2] != '0')) return NULL; /* already specific */
+    if (u == 2) {
+        switch (l) {
+        case 4: return "026";
+        case 5: return "022";
+        case 6: return "021";
+        case 7: return "023";
+        case 8: return "025";
+        }
+    } else if (u == 10) {
+        switch (l) {
+        case 4: return "108";
+        case 5: return "102";
+        case 7: return "103";
+        case 8: return "105";
+        case 9: return "101";
+        }
+    }
+    return NULL;
+}
+
 static void combine_nested(sctx *x, int first_event)
 {
     ann_doc *d = x->d;
@@ -905,7 +933,15 @@ static void combine_nested(sctx *x, int first_event)
             continue;
         }
         if (is_rel(dep, "xcomp") || infinitive_purpose(x, w)) {
-            if (!is_rel(dep, "xcomp")) {
+            /* (parsers often hang "asked X to help" as advcl rather than xcomp) */
+            const char *ask = (is_rel(dep, "xcomp") || infinitive_mark(x, w)) && !x->haspat[h]
+                                  ? asked_code(hcode, x->vcode[w]) : NULL;
+            if (ask) {
+                /* "asked Obama to help Iran": an appeal for aid (023), "urged X to meet" 026 */
+                for (int i = x->evfirst[h]; i < x->evlast[h]; i++)
+                    if (d->event[i].code[0]) recode(x, &d->event[i], ask);
+                drop_clause(x, w);
+            } else if (!is_rel(dep, "xcomp")) {
                 drop_clause(x, w);
             } else if (!x->haspat[h] && root_of(hcode) == 3) {
                 drop_events(x, h);
