@@ -23,6 +23,8 @@ typedef struct sctx {
     int steps;
     /* pattern match state */
     int src_m, tgt_m;
+    unsigned char used[MAXTOK]; /* words the chosen pattern consumed: not actors of the event */
+    int use_mask;
     /* per verb token: its events [evfirst, evlast), and whether a pattern (not just the
      * verb's default) decided the code */
     int evfirst[MAXTOK], evlast[MAXTOK];
@@ -116,8 +118,11 @@ static int match_seq(sctx *x, const pelem *e, int ne, const int *list, int nl, i
     default:
         for (int q = p; q < nl; q++) {
             int k = elem_at(e, x, list, nl, q, 0);
-            if (k && match_seq(x, e + 1, ne - 1, list, nl, q + k, contiguous == 2 ? 1 : contiguous))
-                return 1;
+            if (k) {
+                for (int j = 0; j < k; j++) x->used[list[q + j]]++;
+                if (match_seq(x, e + 1, ne - 1, list, nl, q + k, contiguous == 2 ? 1 : contiguous)) return 1;
+                for (int j = 0; j < k; j++) x->used[list[q + j]]--;
+            }
             if (contiguous == 1) break;
         }
         return 0;
@@ -165,13 +170,24 @@ static void act_add(actset *a, int m)
 
 static int coded(const sctx *x, int m) { return m >= 0 && x->d->ment[m].code; }
 
+/* A mention the chosen pattern used as one of its words ("conducted military exercises":
+ * "military" belongs to the event, it is not its target). */
+static int pattern_word(const sctx *x, int m)
+{
+    if (!x->use_mask || m < 0) return 0;
+    const ann_mention *mm = &x->d->ment[m];
+    for (int t = mm->first; t <= mm->last && t < x->n; t++)
+        if (!x->used[t]) return 0;
+    return 1;
+}
+
 /* The actors a nominal at t stands for: the mention covering it, else the nearest mention in
  * its phrase (compound, amod, nmod ...), plus those of its conjuncts. */
 static void actors_at(const sctx *x, int t, actset *a, int depth)
 {
     if (t < 0 || depth > 6) return;
     int m = x->mtok[t];
-    if (coded(x, m)) {
+    if (coded(x, m) && !pattern_word(x, m)) {
         act_add(a, m);
         /* a plural anaphor ("the two leaders") is one mention per member over the same words */
         for (int k = 0; k < x->nsm; k++) {
@@ -196,7 +212,7 @@ static void actors_at(const sctx *x, int t, actset *a, int depth)
                                     is_rel(dep, "ccomp") || is_rel(dep, "parataxis") || is_rel(dep, "punct") ||
                                     is_rel(dep, "appos")))
                     continue;
-                if (coded(x, x->mtok[i])) found = i;
+                if (coded(x, x->mtok[i]) && !pattern_word(x, x->mtok[i])) found = i;
                 else if (qt < MAXTOK) queue[qt++] = i;
             }
         }
@@ -690,11 +706,19 @@ static void code_verb(sctx *x, int v, int vi)
         if (ru->compound && subj.n < 2) continue;
         x->src_m = x->tgt_m = -1;
         x->steps = 0;
+        memset(x->used, 0, (size_t)x->n);
         if (!match_seq(x, ru->post, ru->npost, list + npre, nl - npre, 0, 0)) continue;
         if (ru->npre && !match_seq(x, ru->pre, ru->npre, list, npre, 0, 0)) continue;
         best = ru;
         best_src = x->src_m;
         best_tgt = x->tgt_m;
+    }
+    /* the words of the chosen pattern, for pattern_word() */
+    memset(x->used, 0, (size_t)x->n);
+    if (best) {
+        x->steps = 0;
+        match_seq(x, best->post, best->npost, list + npre, nl - npre, 0, 0);
+        if (best->npre) match_seq(x, best->pre, best->npre, list, npre, 0, 0);
     }
     const char *code = best ? best->code : (pv->code[0] || pv->rcode[0] ? pv->code : b->code);
     const char *rcode = best ? best->rcode : (pv->code[0] || pv->rcode[0] ? pv->rcode : b->rcode);
@@ -716,7 +740,11 @@ static void code_verb(sctx *x, int v, int vi)
     }
     if (best_src >= 0) { subj.n = 0; act_add(&subj, best_src); }
     if (best_tgt >= 0) { obj.n = 0; act_add(&obj, best_tgt); }
-    else object_of(x, v, &obj);
+    else {
+        x->use_mask = 1;
+        object_of(x, v, &obj);
+        x->use_mask = 0;
+    }
     emit(x, v, code, rcode, pattern, &subj, &obj, 0, neg);
 }
 
@@ -1026,7 +1054,7 @@ static int lookup_token(const ann_coder *c, const sctx *x, int v)
 
 int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
 {
-    sctx *x = ann_xmalloc(sizeof *x);
+    sctx *x = ann_xcalloc(1, sizeof *x);
     x->c = c;
     x->d = d;
     /* mentions by sentence (coreference appends its mentions after the tagger's) */
