@@ -744,6 +744,8 @@ static void code_verb(sctx *x, int v, int vi)
         x->use_mask = 1;
         object_of(x, v, &obj);
         x->use_mask = 0;
+        /* "released civilians": when nothing else is there, the pattern's word is the target */
+        if (!obj.n) object_of(x, v, &obj);
     }
     emit(x, v, code, rcode, pattern, &subj, &obj, 0, neg);
 }
