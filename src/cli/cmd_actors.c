@@ -9,12 +9,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-/* The tagger and parser live on another branch until merged: use them when linked in. */
-ann_model *ann_model_load(const char *path, ann_err *err) __attribute__((weak));
-void ann_model_free(ann_model *m) __attribute__((weak));
-char *ann_model_default_path(void) __attribute__((weak));
-int ann_nlp_tag(const ann_model *m, ann_doc *d, ann_err *err) __attribute__((weak));
-int ann_nlp_parse(const ann_model *m, ann_doc *d, ann_err *err) __attribute__((weak));
 
 static const char usage[] =
     "usage: annalist actors [options] [FILE...]\n\n"
@@ -31,6 +25,8 @@ static const char usage[] =
     "  --dict-format F         ours (default) or petrarch (TABARI/PETRARCH actors, agents and\n"
     "                          discards; files are told apart by 'actors', 'agents', 'discards'\n"
     "                          in their names; a directory gives its Phoenix.* files when present)\n"
+    "  --model FILE            tagger/parser model for raw text (default: the shipped one;\n"
+    "                          without a model, raw text is matched on words alone)\n"
     "  --date YYYY-MM-DD       date for documents that carry none (default: today); CoNLL-U\n"
     "                          documents may carry '# date = YYYY-MM-DD'\n"
     "  --stats                 print dictionary counts, load time and memory on stderr\n"
@@ -42,7 +38,7 @@ static const char usage[] =
     "Example: annalist actors --format jsonl article.conllu\n";
 
 typedef struct actx {
-    const char *dict, *dict_format, *date;
+    const char *dict, *dict_format, *date, *model_path;
     int all, unknown, top, stats, jsonl;
     ann_actors *actors;
     ann_model *model;
@@ -52,8 +48,8 @@ static int own_opt(int argc, char **argv, int i, void *vctx)
 {
     actx *c = vctx;
     const char *a = argv[i];
-    const char *const valued[] = {"--dict", "--dict-format", "--date", "--top"};
-    for (int k = 0; k < 4; k++) {
+    const char *const valued[] = {"--dict", "--dict-format", "--date", "--top", "--model"};
+    for (int k = 0; k < 5; k++) {
         size_t n = strlen(valued[k]);
         const char *v = NULL;
         int used = 0;
@@ -69,6 +65,7 @@ static int own_opt(int argc, char **argv, int i, void *vctx)
         if (k == 0) c->dict = v;
         else if (k == 1) c->dict_format = v;
         else if (k == 2) c->date = v;
+        else if (k == 4) c->model_path = v;
         else {
             char *end;
             long t = strtol(v, &end, 10);
@@ -347,13 +344,19 @@ int cmd_actors(int argc, char **argv)
                 st.entries, st.places, st.agents, st.actors, st.orgs, st.discards, st.phrases, st.lines,
                 st.warnings, t1 - t0, c1 - c0, st.bytes / 1048576.0);
     }
-    if (ann_model_load && ann_nlp_tag && ann_nlp_parse && ann_model_default_path) {
-        char *mp = ann_model_default_path();
-        if (mp) {
-            c.model = ann_model_load(mp, &err);
-            if (!c.model) cli_error("actors: %s (continuing without tags: raw text is matched on words only)", err.msg);
+    /* Raw text is tagged and parsed when a model is at hand; CoNLL-U input keeps its own. */
+    char *mp = c.model_path ? strdup(c.model_path) : ann_model_default_path();
+    if (mp) {
+        c.model = ann_model_load(mp, &err);
+        if (!c.model && c.model_path) {
+            cli_error("actors: %s", err.msg);
             free(mp);
+            ann_actors_free(c.actors);
+            free(cc.files);
+            return 2;
         }
+        if (!c.model) cli_error("actors: %s (continuing without tags: raw text is matched on words only)", err.msg);
+        free(mp);
     }
     char *ubuf = NULL;
     size_t ulen = 0;
@@ -377,7 +380,7 @@ int cmd_actors(int argc, char **argv)
             if (!strncmp(line, "VmHWM:", 6)) fprintf(stderr, "peak memory: %s", line + 6 + strspn(line + 6, " \t"));
         if (f) fclose(f);
     }
-    if (c.model && ann_model_free) ann_model_free(c.model);
+    if (c.model) ann_model_free(c.model);
     ann_actors_free(c.actors);
     free(cc.files);
     return rc;
