@@ -183,7 +183,7 @@ static int pattern_word(const sctx *x, int m)
 
 /* The actors a nominal at t stands for: the mention covering it, else the nearest mention in
  * its phrase (compound, amod, nmod ...), plus those of its conjuncts. */
-static void actors_at(const sctx *x, int t, actset *a, int depth)
+static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
 {
     if (t < 0 || depth > 6) return;
     int m = x->mtok[t];
@@ -201,7 +201,7 @@ static void actors_at(const sctx *x, int t, actset *a, int depth)
         while (qh < qt && found < 0) {
             int u = queue[qh++];
             for (int i = 0; i < x->n && found < 0; i++) {
-                if (x->head[i] != u) continue;
+                if (x->head[i] != u || i == skip) continue;
                 const char *dep = x->s->tok[i].deprel;
                 /* a participle inside the phrase belongs to it ("an attack targeting X");
                  * relative and other clauses do not */
@@ -217,20 +217,22 @@ static void actors_at(const sctx *x, int t, actset *a, int depth)
             }
         }
         /* the mention found, with its own conjuncts ("ties with X, Y and Z") */
-        if (found >= 0) actors_at(x, found, a, depth + 1);
+        if (found >= 0) actors_in(x, found, a, depth + 1, skip);
     }
     int nconj = 0;
     for (int i = 0; i < x->n; i++)
-        if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "conj")) { actors_at(x, i, a, depth + 1); nconj++; }
+        if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "conj")) { actors_in(x, i, a, depth + 1, skip); nconj++; }
     /* "Mordor, the awful Arnor, and Gondor": in a list, an apposition is one more item */
     if (nconj)
         for (int i = 0; i < x->n; i++)
-            if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "appos")) actors_at(x, i, a, depth + 1);
+            if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "appos")) actors_in(x, i, a, depth + 1, skip);
     /* "a senior official, X" : the apposition names the actor when the head did not */
     if (a->n == 0)
         for (int i = 0; i < x->n; i++)
-            if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "appos")) actors_at(x, i, a, depth + 1);
+            if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "appos")) actors_in(x, i, a, depth + 1, skip);
 }
+
+static void actors_at(const sctx *x, int t, actset *a, int depth) { actors_in(x, t, a, depth, -1); }
 
 static int is_passive(const sctx *x, int v)
 {
@@ -308,7 +310,8 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
             subject_of(x, x->head[h], a, depth + 1);
             if (a->n) return;
         }
-        actors_at(x, h, a, 0);
+        /* the noun's own actors, not those inside this very clause */
+        actors_in(x, h, a, 0, v);
     }
 }
 
