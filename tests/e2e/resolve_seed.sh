@@ -24,7 +24,8 @@ expect_contains "ceasefire coded" "$cease" '"code":"0871"'
 expect_not_contains "every ceasefire event is dated Tuesday June 24" \
   "$(printf '%s\n' "$cease" | grep -v '"date":"2025-06-24"')" '"code":"0871"'
 
-bay=$(printf '%s\n' "$flat" | grep '"code":"03[0-9]*"' | grep '"source":{"code":"AZEGOV"' | grep '"target":{"code":"IRN' | head -1)
+bay=$(printf '%s\n' "$flat" | grep '"code":"03[0-9]*"' | grep 'Bayramov' | grep '"target":{"code":"IRN"' | head -1)
+expect_contains "Bayramov reassures Iran" "$bay" '"source":{"code":"AZEGOV"'
 expect_contains "Bayramov's reassurance dated June 14" "$bay" '"date":"2025-06-14"'
 
 # A denial answers Iran's claim: the answered index is an accusation (112) of the document.
@@ -34,4 +35,12 @@ idx=$(printf '%s\n' "$denial" | sed -E 's/.*"answers":(\{[^}]*"event_index":)?([
 claim=$(printf '%s\n' "$flat" | sed -n "$((idx + 1))p")
 expect_contains "the answered event is Iran's accusation" "$claim" '"code":"112"'
 expect_contains "the claim is Iran's" "$claim" '"source":{"code":"IRN'
+
+# The people's view: the claims-and-denials section, Aliyev's denial and Bayramov's assurance.
+run "$ANNALIST" code --claims --format table "$TMP/seed.jsonl"
+expect_eq "table exit status" "$RC" 0
+section=$(printf '%s\n' "$OUT" | sed -n '/^claims and denials/,$p')
+expect_contains "claims section" "$section" 'claim     #'
+expect_contains "Aliyev's denial answers the claim" "$section" 'President Aliyev'
+expect_contains "Bayramov's reassurance answers the claim" "$section" '"reassured"'
 finish
