@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Cost of document-level resolution (coreference, dates, attribution/claims/duplicates) against
-# the stages around it, on gold-parsed UD English (no tagger/parser time counted, so the share
-# printed here is an upper bound of resolution's share of `annalist code` end to end).
+# Cost of document-level resolution (coreference, dates, attribution/claims/duplicates):
+#  1. on gold-parsed UD English against the actor and coder stages and against `annalist code`
+#     on the same CoNLL-U (no tagging/parsing: an upper bound of resolution's share);
+#  2. when a parser model exists (the shipped one, or MODEL=path), on raw text (the GUM dev
+#     documents' sentences) through the whole pipeline: the share that `make bench` means.
 # Usage: bench/resolve.sh [CONLLU-FILE] [REPEAT]   (default: ../shared EWT train, 3 rounds)
 set -eu
 cd "$(dirname "$0")/.."
@@ -92,3 +94,60 @@ done
 res=$(awk '/^resolution:/ { print $2 }' "$tmp/out")
 awk -v e="$best" -v r="$res" -v n="$rounds" 'BEGIN {
   r /= n; printf "annalist code end to end: %.3f s per round; resolution %.3f s = %.1f%% added to the rest\n", e, r, 100 * r / (e - r) }'
+
+# 2. Raw text through the whole pipeline (segment, tag, parse, actors, coref, coder, dates,
+# events), then resolution run again on the finished documents to time it alone.
+model=${MODEL:-data/models/en_ud.annm}
+gum=$SHARED/data/ud/en_gum-ud-dev.conllu
+if [ ! -f "$model" ] || [ ! -f "$gum" ]; then
+  echo "raw text: skipped (no parser model at $model; 'make model' or MODEL=path)"
+  exit 0
+fi
+awk '/^# newdoc id = /{ if (t != "") print "{\"id\": \"" id "\", \"date\": \"2025-06-26\", \"text\": \"" t "\"}"; id = $5; t = "" }
+     /^# text = /{ s = substr($0, 10); gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\t/, " ", s); t = t (t == "" ? "" : " ") s }
+     END { if (t != "") print "{\"id\": \"" id "\", \"date\": \"2025-06-26\", \"text\": \"" t "\"}" }' "$gum" > "$tmp/raw.jsonl"
+cat > "$tmp/rp.c" <<'C'
+#include "annalist.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec / 1e9; }
+int main(int argc, char **argv)
+{
+    ann_err err = {0};
+    /* The pipeline refers to the NLP stage weakly; name it here so the linker brings it in. */
+    volatile struct { ann_model *(*load)(const char *, ann_err *); int (*tag)(const ann_model *, ann_doc *, ann_err *);
+                      int (*parse)(const ann_model *, ann_doc *, ann_err *); void (*free)(ann_model *); }
+        nlp = {ann_model_load, ann_nlp_tag, ann_nlp_parse, ann_model_free};
+    (void)nlp;
+    ann_pipeline_opts o = {.model_path = argv[2], .dict_dir = "data/dict"};
+    ann_pipeline_info info;
+    ann_pipeline *p = ann_pipeline_open(&o, &err);
+    if (!p) { fprintf(stderr, "%s\n", err.msg); return 1; }
+    ann_pipeline_get_info(p, &info);
+    double t_pipe = 0, t_res = 0;
+    long sents = 0;
+    ann_reader *rd = ann_reader_open(argv[1], ANN_FMT_JSONL, 0, &err);
+    ann_doc *d;
+    int rc;
+    while ((rc = ann_reader_next(rd, &d, &err)) != 0) {
+        if (rc < 0) continue;
+        double t0 = now();
+        if (ann_pipeline_process(p, d, &err) < 0) { fprintf(stderr, "%s\n", err.msg); return 1; }
+        double t1 = now();
+        ann_resolve_coref(d, &err);
+        ann_resolve_dates(d, &err);
+        ann_resolve_events(d, NULL, &err);
+        t_res += now() - t1, t_pipe += t1 - t0, sents += d->nsent;
+        ann_doc_free(d);
+    }
+    ann_reader_close(rd);
+    ann_pipeline_close(p);
+    printf("raw text: %ld sentences, whole pipeline %.3f s (%.0f sentences/s); resolution %.3f s = %.1f%% added to the rest\n",
+           sents, t_pipe, sents / t_pipe, t_res, 100 * t_res / (t_pipe - t_res));
+    return 0;
+}
+C
+cc -std=c11 -D_GNU_SOURCE -O2 -Iinclude -o "$tmp/rp" "$tmp/rp.c" build/libannalist.a \
+   $(pkg-config --libs jansson libutf8proc sqlite3 libpq libmicrohttpd libzstd) -lpthread -lm
+"$tmp/rp" "$tmp/raw.jsonl" "$model"
