@@ -705,7 +705,9 @@ static void code_verb(sctx *x, int v, int vi)
     int best_src = -1, best_tgt = -1;
     for (int r = 0; r < b->nrule; r++) {
         const prule *ru = &b->rule[r];
-        if (best && ru->spec <= best->spec) continue;
+        /* equally specific patterns: the later one wins (a dictionary entry written again
+         * replaces the earlier one) */
+        if (best && ru->spec < best->spec) continue;
         if (ru->compound && subj.n < 2) continue;
         x->src_m = x->tgt_m = -1;
         x->steps = 0;
