@@ -75,6 +75,19 @@ static const struct {
      "VERB VBN 16 xcomp use | ADP IN 23 case | NOUN NNS 21 obl attack | ADP IN 26 case | "
      "ADJ JJ 26 amod | NOUN NNS 23 nmod country | PUNCT , 29 punct | VERB VBG 29 case include | "
      "PROPN NNP 26 nmod | PUNCT . 10 punct"},
+    {13,
+     "SCONJ IN 3 mark | PROPN NNP 3 nsubj | VERB VBZ 17 advcl maintain | PRON PRP 6 nsubj | "
+     "AUX VBZ 6 aux be | VERB VBG 3 ccomp act | ADP IN 10 case | DET DT 10 det | ADJ JJ 10 amod | "
+     "NOUN NN 6 obl | PUNCT , 3 punct | PROPN NNP 14 nmod:poss | PART POS 12 case 's | NOUN NN 17 nsubj | "
+     "ADP IN 16 case | NOUN NN 14 nmod | VERB VBZ 0 root underscore | DET DT 20 det | ADJ JJ 20 amod | "
+     "NOUN NN 17 obj | ADP IN 24 case | DET DT 24 det | NUM CD 24 nummod | NOUN NNS 20 nmod neighbor | "
+     "PUNCT . 17 punct"},
+    {14,
+     "SCONJ IN 4 mark | DET DT 3 det | NOUN NNS 4 nsubj country | VERB VBP 15 advcl | DET DT 6 det | "
+     "NOUN NN 4 obj | ADP IN 10 case | DET DT 10 det | PROPN NNP 10 compound | NOUN NN 6 nmod | "
+     "PUNCT , 4 punct | NOUN NN 15 nsubj | AUX MD 15 aux | AUX VB 15 cop be | ADJ JJ 0 root | "
+     "SCONJ IN 17 mark | VERB VBG 15 advcl prevent | ADJ JJR 19 amod | NOUN NNS 17 obj escalation | "
+     "ADP IN 23 case | DET DT 23 det | ADJ JJ 23 amod | NOUN NN 17 obl | PUNCT . 15 punct"},
 };
 
 #define SEED_NANN ((int)(sizeof seed_ann / sizeof *seed_ann))

@@ -59,6 +59,24 @@ static const char *resolved(const ann_doc *d, int s, int tok)
     return NULL;
 }
 
+/* The country prefixes of the coreference mentions over sentence s, token tok, sorted. */
+static void resolved_prefixes(const ann_doc *d, int s, int tok, char *out, size_t n)
+{
+    out[0] = 0;
+    char seen[8][4];
+    int k = 0;
+    for (int i = 0; i < d->nment && k < 8; i++)
+        if (d->ment[i].sent == s && d->ment[i].first == tok && d->ment[i].resolved_from && d->ment[i].code)
+            snprintf(seen[k++], 4, "%.3s", d->ment[i].code);
+    for (int a = 0; a < k; a++)
+        for (int b = a + 1; b < k; b++)
+            if (strcmp(seen[a], seen[b]) > 0) {
+                char t[4];
+                memcpy(t, seen[a], 4), memcpy(seen[a], seen[b], 4), memcpy(seen[b], t, 4);
+            }
+    for (int a = 0; a < k; a++) snprintf(out + strlen(out), n - strlen(out), "%s%s", a ? " " : "", seen[a]);
+}
+
 static void test_seed_dates(void **state)
 {
     (void)state;
@@ -101,6 +119,18 @@ static void test_seed_coref(void **state)
     /* "Azerbaijan would not ... allow its skies", "would never permit its territory". */
     assert_string_equal(resolved(d, 6, 21), "AZE");
     assert_string_equal(resolved(d, 7, 16), "AZE");
+    /* "While Baku maintains it is acting as a neutral party": Baku, however coded. */
+    const char *baku = NULL;
+    for (int i = 0; i < d->nment; i++)
+        if (d->ment[i].sent == 8 && d->ment[i].first == 1) baku = d->ment[i].code;
+    assert_non_null(baku);
+    assert_string_equal(resolved(d, 8, 3), baku);
+    /* "between the two neighbors", "As both countries navigate": Azerbaijan and Iran. */
+    char got[64];
+    resolved_prefixes(d, 8, 21, got, sizeof got);
+    assert_string_equal(got, "AZE IRN");
+    resolved_prefixes(d, 9, 1, got, sizeof got);
+    assert_string_equal(got, "AZE IRN");
     ann_doc_free(d);
 }
 
