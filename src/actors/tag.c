@@ -410,7 +410,7 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng)
             if (c->has_country && !c->has_agent && !c->has_full && ch->head == g->head + 1 &&
                 (!strcmp(rel, "nmod:poss") || !strcmp(rel, "amod") || !strcmp(rel, "compound") ||
                  !strcmp(rel, "nmod"))) {
-                snprintf(g->country, sizeof g->country, "%s", c->country);
+                memcpy(g->country, c->country, sizeof g->country); /* i != j: distinct groups */
                 g->has_country = 1;
                 if (c->first < g->first) g->first = c->first;
                 if (c->last > g->last) g->last = c->last;
@@ -423,7 +423,8 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng)
                          (!strcmp(rel, "appos") && ch->head == g->head + 1);
             const char *cc = c->has_full ? c->full : c->has_country ? c->country : NULL;
             if (linked && cc && is_country_code(cc)) {
-                snprintf(g->country, sizeof g->country, "%.3s", cc);
+                memcpy(g->country, cc, 3);
+                g->country[3] = 0;
                 g->has_country = 1;
                 break;
             }
