@@ -83,8 +83,9 @@ void act_entry_code(ann_actors *a, int e, const char *code, int32_t from, int32_
 /* Adds a phrase (words separated by spaces or underscores) leading to entry e. capmode:
  * 0 = no case constraint, 1 = capitalized dictionary words must be capitalized in the text,
  * 2 = every content word must be capitalized (for all-caps TABARI dictionaries). Hyphenated
- * words are added both whole and split ("al-Qaeda", "al - Qaeda"). */
-void act_add_phrase(ann_actors *a, int e, const char *phrase, int capmode);
+ * words are added both whole and split ("al-Qaeda", "al - Qaeda"). Returns -1 for a phrase
+ * of no words or more than 32, which is not added. */
+int act_add_phrase(ann_actors *a, int e, const char *phrase, int capmode); /* -1: empty or too long */
 void act_warn(ann_actors *a, const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Normalized (lower-cased, apostrophes unified) form of one token into buf; returns length. */

@@ -280,7 +280,7 @@ static void add_words(ann_actors *a, int e, const char **w, const size_t *wl, in
     a->nphrases++;
 }
 
-void act_add_phrase(ann_actors *a, int e, const char *phrase, int capmode)
+int act_add_phrase(ann_actors *a, int e, const char *phrase, int capmode)
 {
     const char *w[MAXW] = {0};
     size_t wl[MAXW] = {0};
@@ -291,7 +291,7 @@ void act_add_phrase(ann_actors *a, int e, const char *phrase, int capmode)
         if (!*p) break;
         const char *s = p;
         while (*p && *p != ' ' && *p != '_' && *p != '\t') p++;
-        if (nw == MAXW) return;
+        if (nw == MAXW) return -1;
         w[nw] = s;
         wl[nw] = (size_t)(p - s);
         /* A leading "'s" glued in the dictionary ("IRAN'S") is a token of its own in text. */
@@ -305,8 +305,9 @@ void act_add_phrase(ann_actors *a, int e, const char *phrase, int capmode)
             if (w[nw][k] == '-') hyph = 1;
         nw++;
     }
+    if (nw == 0) return -1;
     add_words(a, e, w, wl, nw, capmode);
-    if (!hyph) return;
+    if (!hyph) return 0;
     /* Tokenizers differ on hyphens ("al-Qaeda" vs "al - Qaeda"): add the split form too. */
     const char *w2[MAXW];
     size_t wl2[MAXW];
@@ -316,16 +317,17 @@ void act_add_phrase(ann_actors *a, int e, const char *phrase, int capmode)
         size_t n = wl[i], st = 0;
         for (size_t k = 1; k + 1 < n; k++) {
             if (s[k] != '-') continue;
-            if (n2 + 2 >= MAXW) return;
+            if (n2 + 2 >= MAXW) return 0; /* the whole form was added */
             w2[n2] = s + st; wl2[n2++] = k - st;
             w2[n2] = s + k; wl2[n2++] = 1;
             st = k + 1;
         }
-        if (n2 >= MAXW) return;
+        if (n2 >= MAXW) return 0;
         w2[n2] = s + st;
         wl2[n2++] = n - st;
     }
     add_words(a, e, w2, wl2, n2, capmode);
+    return 0;
 }
 
 int32_t act_parse_date(const char *s, size_t n)
@@ -500,7 +502,9 @@ static void load_line(ann_actors *a, const char *file, long ln, char *line)
                     a->ent[e].name = act_pool_add(a, nm, strlen(nm));
                     for (int i = 0; i < nspec; i++) act_entry_code(a, e, specs[i].code, specs[i].from, specs[i].to);
                 }
-                act_add_phrase(a, e, nm, 1);
+                if (act_add_phrase(a, e, nm, 1) < 0)
+                    fprintf(stderr, "annalist: warning: %s:%ld: name '%.40s...' has more than %d words; name skipped\n",
+                            file, ln, nm, MAXW);
                 if (k == K_AGENT) add_plurals(a, e, nm);
                 if (k == K_ADJ) add_demonym_plural(a, e, nm);
                 any = 1;

@@ -152,7 +152,10 @@ static void block_codes(ann_actors *a, block *b, const char *path, long ln, cons
     }
     for (int i = 0; i < nc; i++) act_entry_code(a, b->entry, c[i].code, c[i].from, c[i].to);
     for (int i = 0; i < b->npend; i++) {
-        act_add_phrase(a, b->entry, b->pend[i], 2);
+        if (act_add_phrase(a, b->entry, b->pend[i], 2) < 0) {
+            act_warn(a, path, b->pendln[i], "actor name '%.40s' is empty or has more than 32 words", b->pend[i]);
+            a->lines--;
+        }
         free(b->pend[i]);
     }
     b->npend = 0;
