@@ -302,6 +302,54 @@ static void test_petrarch_reader(void **state)
     ann_coder_free(c);
 }
 
+static void test_nesting(void **state)
+{
+    (void)state;
+    write_file("nest.petr",
+               "--- SAY [010] ---\nSAY {SAID}\n"
+               "--- ATTACK [190] ---\nATTACK\n"
+               "--- ASK [020] ---\nASK\n"
+               "--- HELP [070] ---\nHELP\n"
+               "--- SEEK [030] ---\nSEEK {SOUGHT}\n"
+               "--- COOPERATE [060] ---\nCOOPERATE\n"
+               "######## TRANSFORMATIONS ##########\n"
+               "~ a (b . ATTACK) SAY = a b 112\n"
+               "~ a (a b ATTACK) SAY = a b 015\n");
+    char vf[512];
+    snprintf(vf, sizeof vf, "%s/nest.petr", tmpdir);
+    ann_err e;
+    ann_err_clear(&e);
+    ann_coder *c = ann_coder_load_petrarch(vf, tmpdir, &e);
+    assert_non_null(c);
+    static const char *const s[] = {
+        /* Arnor said Gondor attacked Rohan. -> Arnor accuses Gondor (112), nothing else */
+        "Arnor Arnor PROPN NNP 2 nsubj | said say VERB VBD 0 root | Gondor Gondor PROPN NNP 4 nsubj | "
+        "attacked attack VERB VBD 2 ccomp | Rohan Rohan PROPN NNP 4 obj | . . PUNCT . 2 punct",
+        /* Arnor said it attacked Rohan. -> Arnor claims responsibility (015) */
+        "Arnor Arnor PROPN NNP 2 nsubj | said say VERB VBD 0 root | it it PRON PRP 4 nsubj | "
+        "attacked attack VERB VBD 2 ccomp | Rohan Rohan PROPN NNP 4 obj | . . PUNCT . 2 punct",
+        /* Arnor asked Gondor to help Rohan. -> an appeal for aid (023) to Gondor */
+        "Arnor Arnor PROPN NNP 2 nsubj | asked ask VERB VBD 0 root | Gondor Gondor PROPN NNP 2 obj | "
+        "to to PART TO 5 mark | help help VERB VB 2 xcomp | Rohan Rohan PROPN NNP 5 obj | . . PUNCT . 2 punct",
+        /* Arnor sought to cooperate with Gondor. -> intent to cooperate materially (031) */
+        "Arnor Arnor PROPN NNP 2 nsubj | sought seek VERB VBD 0 root | to to PART TO 4 mark | "
+        "cooperate cooperate VERB VB 2 xcomp | with with ADP IN 6 case | Gondor Gondor PROPN NNP 4 obl | . . PUNCT . 2 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 4);
+    mention(d, 0, 0, 0, 0, "ARN"); mention(d, 0, 2, 2, 2, "GON"); mention(d, 0, 4, 4, 4, "ROH");
+    mention(d, 1, 0, 0, 0, "ARN"); mention(d, 1, 4, 4, 4, "ROH");
+    mention(d, 2, 0, 0, 0, "ARN"); mention(d, 2, 2, 2, 2, "GON"); mention(d, 2, 5, 5, 5, "ROH");
+    mention(d, 3, 0, 0, 0, "ARN"); mention(d, 3, 5, 5, 5, "GON");
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    assert_int_equal(count(d, "112", "ARN", "GON"), 1);
+    assert_int_equal(count(d, "015", "ARN", "ROH"), 1);
+    assert_int_equal(count(d, "023", "ARN", "GON"), 1);
+    assert_int_equal(count(d, "031", "ARN", "GON"), 1);
+    assert_int_equal(d->nevent, 4);
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
 static void test_validation_reader(void **state)
 {
     (void)state;
@@ -358,6 +406,7 @@ int main(void)
         cmocka_unit_test(test_reciprocal_and_nouns),
         cmocka_unit_test(test_format_errors),
         cmocka_unit_test(test_petrarch_reader),
+        cmocka_unit_test(test_nesting),
         cmocka_unit_test(test_validation_reader),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
