@@ -466,6 +466,14 @@ static const char *negated_code(const char *code)
     }
 }
 
+static int one_sided_ok(const sctx *x, int v, const char *code)
+{
+    if (!strcmp(code, "010")) return 0;
+    if (x->s->tok[v].upos && !strcmp(x->s->tok[v].upos, "NOUN")) return 0;
+    int r = (code[0] - '0') * 10 + (code[1] - '0');
+    return r == 1 || r == 14 || r == 15 || r == 8 || r == 12;
+}
+
 /* Events from a coded trigger: one per source/target pair; "X and Y agreed" (no target) and
  * reciprocal rules go both ways. */
 static void emit(sctx *x, int v, const char *code, const char *rcode, const char *pattern,
@@ -487,8 +495,10 @@ static void emit(sctx *x, int v, const char *code, const char *rcode, const char
     for (int i = 0; i < subj->n; i++) {
         if (obj->n == 0) {
             /* PETRARCH's dyadic convention: an event needs a target. Ours keeps one-sided
-             * events ("Azerbaijan denied"), except the bare statement, which says nothing. */
-            if (code[0] && !c->require_target && strcmp(code, "010"))
+             * events where the act itself is the news: denials and claims ("Azerbaijan
+             * denied"), protests, shows of force; not a bare statement, and not an event
+             * noun without its target. */
+            if (code[0] && !c->require_target && one_sided_ok(x, v, code))
                 add_event(x, v, subj->m[i], -1, code, pattern, neg);
             continue;
         }
