@@ -68,6 +68,7 @@ struct ann_actors {
     int maxlen; /* longest phrase in tokens */
     long warnings;
     long lines; /* entry lines accepted */
+    long ndocdiscard; /* document-level discards (tagging looks for them first) */
     int petrarch; /* 1: loaded from TABARI/PETRARCH files */
 };
 

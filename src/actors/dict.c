@@ -92,6 +92,7 @@ int act_entry_new(ann_actors *a, int kind, const char *file, long line)
     memset(e, 0, sizeof *e);
     e->kind = (uint8_t)kind;
     e->code0 = a->ncodes;
+    if (kind == K_DISCARD_DOC) a->ndocdiscard++;
     char src[512];
     int n = snprintf(src, sizeof src, "%s:%ld", act_basename(file), line);
     e->src = act_pool_add(a, src, (size_t)(n < (int)sizeof src ? n : (int)sizeof src - 1));

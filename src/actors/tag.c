@@ -510,7 +510,7 @@ int ann_actors_tag(const ann_actors *a, ann_doc *d, ann_err *err)
     int *sent_discard = ann_xcalloc((size_t)d->nsent + 1, sizeof(int));
     int doc_discard = 0;
     /* A document-level discard anywhere silences the whole document, so look first. */
-    for (int pass = 0; pass < 2 && !doc_discard; pass++) {
+    for (int pass = a->ndocdiscard ? 0 : 1; pass < 2 && !doc_discard; pass++) {
         for (int si = 0; si < d->nsent; si++) {
             const ann_sentence *s = &d->sent[si];
             int nm = 0;
