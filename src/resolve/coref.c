@@ -16,7 +16,9 @@
  *       country + GOV), a country word ("the country"; "the neighbouring country": the latest
  *       country not named in the sentence), or a plural ("the two leaders", "both
  *       countries": the two latest distinct persons or countries);
- *     - pronoun: he/she/his/him/her want a singular person; it/its a singular country or
+ *     - pronoun: he/she/his/him/her want a singular person, not past an uncoded proper name
+ *       subject or possessor ("Gloria's eczema ... her skin": private persons are not in the
+ *       actor dictionaries); it/its a singular country or
  *       "it"-able organisation, "it" only as a subject (as an object it is nearly always a
  *       thing), never pleonastic, copular or passive ("it is clear", "it is estimated"), and
  *       not past an uncoded definite noun subject ("the festival ... its"); they/them/their
@@ -242,6 +244,8 @@ static const char *emit(state *st, int si, int first, int last, int head, const 
     char *words = ann_arena_strndup(&d->arena, d->text + start, end - start);
     char *entry = ann_arena_printf(&d->arena, "coref:%s", rule);
     char *c = ann_arena_strdup(&d->arena, code);
+    /* Now coded: no longer an uncoded competitor for the blockers. */
+    for (int k = first; k <= last; k++) st->cov[st->off[si] + k] = 1;
     if (in_place) {
         in_place->code = c;
         in_place->entry = entry;
@@ -374,6 +378,22 @@ static int it_blocker(const state *st, int as, int ap, int si, int pos)
                     (ann_rs_is(&s->tok[j], "a") || ann_rs_is(&s->tok[j], "an")))
                     indefinite = 1;
             if (!indefinite) return 1;
+        }
+    }
+    return 0;
+}
+
+/* An uncoded proper name as a subject or possessor between a person antecedent and he/she
+ * ("... Gloria's eczema ... her skin") is far likelier the referent: private persons are not
+ * in the actor dictionaries. (Objects and obliques are left alone: mostly places.) */
+static int person_blocker(const state *st, int as, int ap, int si, int pos)
+{
+    for (int s0 = as; s0 <= si; s0++) {
+        const ann_sentence *s = &st->d->sent[s0];
+        for (int k = s0 == as ? ap + 1 : 0; k < (s0 == si ? pos : s->ntok); k++) {
+            const ann_token *t = &s->tok[k];
+            if (st->cov[st->off[s0] + k] || !t->upos || strcmp(t->upos, "PROPN") || !t->deprel) continue;
+            if (ann_rs_rel(t, "nsubj") || (t->deprel && !strcmp(t->deprel, "nmod:poss"))) return 1;
         }
     }
     return 0;
@@ -599,7 +619,9 @@ static int try_anaphor(state *st, int si, int i, const int *cover, ann_mention *
         return i;
     }
     int k = search(st, &w, si, i);
-    if (k < 0 || (w.thing && it_blocker(st, st->a[k].sent, st->a[k].pos, si, i))) return -1;
+    if (k < 0 || (w.thing && it_blocker(st, st->a[k].sent, st->a[k].pos, si, i)) ||
+        (!w.thing && person_blocker(st, st->a[k].sent, st->a[k].pos, si, i)))
+        return -1;
     const char *c = emit(st, si, i, i, i, st->a[k].code, "pronoun", in_place);
     add_resolved(st, si, i, i, i, c, k);
     return i;

@@ -219,6 +219,27 @@ static const char *const things[] = {
     ". . PUNCT . 4 punct",
 };
 
+static const char *const private_persons[] = {
+    /* 0 The prosecutor spoke. */
+    "The the DET DT 2 det | prosecutor prosecutor NOUN NN 3 nsubj | spoke speak VERB VBD 0 root | . . PUNCT . 3 punct",
+    /* 1 Gloria's skin broke and she cried. */
+    "Gloria Gloria PROPN NNP 3 nmod:poss | 's 's PART POS 1 case | skin skin NOUN NN 4 nsubj | "
+    "broke break VERB VBD 0 root | and and CCONJ CC 7 cc | she she PRON PRP 7 nsubj | cried cry VERB VBD 4 conj | "
+    ". . PUNCT . 4 punct",
+};
+
+static void test_private_person_blocks(void **state)
+{
+    (void)state;
+    ann_doc *d = testdoc("2025-06-26", private_persons, 2);
+    ann_err err;
+    mention(d, 0, 0, 1, 1, "JUD");
+    ann_resolve_coref(d, &err);
+    /* "she" is Gloria, whom no dictionary codes, not the prosecutor. */
+    assert_int_equal(resolved_in(d, 1), 0);
+    ann_doc_free(d);
+}
+
 static void test_it(void **state)
 {
     (void)state;
@@ -258,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_groups_organisations_countries),
         cmocka_unit_test(test_blocking_and_sectors),
         cmocka_unit_test(test_it),
+        cmocka_unit_test(test_private_person_blocks),
         cmocka_unit_test(test_nothing_to_resolve),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
