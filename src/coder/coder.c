@@ -25,6 +25,7 @@ typedef struct sctx {
     int src_m, tgt_m;
     unsigned char used[MAXTOK]; /* words the chosen pattern consumed: not actors of the event */
     int use_mask;
+    int no_ccomp_target;       /* object_of: the complement's subject is not a target */
     /* per verb token: its events [evfirst, evlast), and whether a pattern (not just the
      * verb's default) decided the code */
     int evfirst[MAXTOK], evlast[MAXTOK];
@@ -52,6 +53,7 @@ static int child_with(const sctx *x, int v, const char *dep, int from)
 }
 
 static int infinitive_mark(const sctx *x, int w);
+static int root_of(const char *code) { return code[0] && code[1] ? (code[0] - '0') * 10 + (code[1] - '0') : -1; }
 static int is_objrel(const sctx *x, int v, int t);
 
 /* ---- pattern matching ------------------------------------------------------------------ */
@@ -357,8 +359,9 @@ static void object_of(const sctx *x, int v, actset *a)
     int xc = child_with(x, v, "xcomp", 0);
     if (xc >= 0) object_of(x, xc, a);
     if (a->n) return;
-    /* "X believes Y can cope": the subject of the complement clause */
-    int cc = child_with(x, v, "ccomp", 0);
+    /* "X believes Y can cope": the subject of the complement clause (not for a statement:
+     * "X said that Y ..." is not addressed to Y) */
+    int cc = x->no_ccomp_target ? -1 : child_with(x, v, "ccomp", 0);
     if (cc >= 0) {
         int sj = child_with(x, cc, "nsubj", 0);
         if (sj >= 0) actors_at(x, sj, a, 0);
@@ -661,7 +664,11 @@ static void own_code(sctx *x, int v, int first)
         int from = -1;
         int pc = best->target_prep ? prep_child(x, v, best->target_prep, -1, &from) : -1;
         if (pc >= 0) actors_at(x, pc, &obj, 0);
-        else object_of(x, v, &obj);
+        else {
+            x->no_ccomp_target = root_of(code) == 1;
+            object_of(x, v, &obj);
+            x->no_ccomp_target = 0;
+        }
         /* "launched a campaign targeting Iranian facilities": the object's participle */
         for (int o = 0; o < x->n && !obj.n; o++) {
             if (x->head[o] != v || !is_objrel(x, v, o)) continue;
@@ -674,7 +681,7 @@ static void own_code(sctx *x, int v, int first)
         }
     }
     /* "press+xcomp=@INVESTIGATE#101 (cameo.txt:121)": trigger lemma, conditions, code, rule */
-    const char *bar = strchr(best->text, '|');
+    const char *bar = strchr(best->text, '\t');
     char *pattern = ann_arena_printf(&x->d->arena, "%s%.*s#%s (%s)", x->s->tok[v].lemma ? x->s->tok[v].lemma : x->s->tok[v].form,
                                      (int)(bar - best->text), best->text, best->code, bar + 1);
     emit(x, v, code, rcode, pattern, &subj, &obj, recip, neg);
@@ -840,7 +847,6 @@ static void recode(sctx *x, ann_event *e, const char *code)
     }
 }
 
-static int root_of(const char *code) { return (code[0] - '0') * 10 + (code[1] - '0'); }
 
 /* One verb inside another's complement tells one event, not two:
  *  - "X agreed to restore ties", "X sought to deepen a partnership": when the governing verb

@@ -173,7 +173,7 @@ static int load_line(ann_coder *c, char *l, const char *where, ann_err *err)
         v->blk = ri;
         v->block = tok[0];
     }
-    r->text = ann_arena_printf(&c->arena, "%s|%s", conds.s ? conds.s : "", where);
+    r->text = ann_arena_printf(&c->arena, "%s\t%s", conds.s ? conds.s : "", where);
     ann_buf_free(&conds);
     return 0;
 }
