@@ -3,7 +3,11 @@
 #  1. on gold-parsed UD English against the actor and coder stages and against `annalist code`
 #     on the same CoNLL-U (no tagging/parsing: an upper bound of resolution's share);
 #  2. when a parser model exists (the shipped one, or MODEL=path), on raw text (the GUM dev
-#     documents' sentences) through the whole pipeline: the share that `make bench` means.
+#     documents' sentences) through the whole pipeline: the share that `make bench` means;
+#  3. coreference against GUM's gold coreference (MISC Entity=): a resolved anaphor is right
+#     when an earlier actor mention with the code it got is in its gold entity. Group
+#     anaphors ("both countries") never are (GUM makes groups entities of their own), and
+#     the gold is strict, so these figures are lower bounds. SHOW=1 lists the misses.
 # Usage: bench/resolve.sh [CONLLU-FILE] [REPEAT]   (default: ../shared EWT train, 3 rounds)
 set -eu
 cd "$(dirname "$0")/.."
@@ -97,10 +101,145 @@ awk -v e="$best" -v r="$res" -v n="$rounds" 'BEGIN {
 
 # 2. Raw text through the whole pipeline (segment, tag, parse, actors, coref, coder, dates,
 # events), then resolution run again on the finished documents to time it alone.
+coref_eval() {
+cat > "$tmp/ce.c" <<'C'
+#include "annalist.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+/* Coreference against GUM's gold Entity annotation: a resolved anaphor is right when an earlier
+ * actor mention with the code it got belongs to the anaphor's gold entity. */
+typedef struct { int sent, first, last, id; } gspan;
+typedef struct { int sent, first, last, head; const char *code; } omen;
+static gspan *G; static int nG, capG;
+static void addg(int s, int f, int l, int id) { if (nG == capG) { capG = capG ? capG * 2 : 256; G = realloc(G, capG * sizeof *G); } G[nG++] = (gspan){s, f, l, id}; }
+static void gold(const ann_doc *d)
+{
+    nG = 0;
+    int open_id[64], open_s[64], open_t[64], no = 0;
+    for (int s = 0; s < d->nsent; s++)
+        for (int t = 0; t < d->sent[s].ntok; t++) {
+            const char *m = d->sent[s].tok[t].misc;
+            const char *e = m ? strstr(m, "Entity=") : NULL;
+            if (!e) continue;
+            e += 7;
+            while (*e && *e != '|') {
+                if (*e == '(') {
+                    int id = atoi(e + 1);
+                    e++;
+                    while (*e && *e != '(' && *e != ')' && *e != '|') e++;
+                    if (*e == ')') { addg(s, t, t, id); e++; }
+                    else if (no < 64) { open_id[no] = id, open_s[no] = s, open_t[no] = t, no++; }
+                } else if (*e >= '0' && *e <= '9') {
+                    int id = atoi(e);
+                    while (*e >= '0' && *e <= '9') e++;
+                    if (*e == ')') e++;
+                    for (int k = no - 1; k >= 0; k--)
+                        if (open_id[k] == id) {
+                            if (open_s[k] == s) addg(s, open_t[k], t, id);
+                            memmove(&open_id[k], &open_id[k + 1], (no - k - 1) * sizeof(int));
+                            memmove(&open_s[k], &open_s[k + 1], (no - k - 1) * sizeof(int));
+                            memmove(&open_t[k], &open_t[k + 1], (no - k - 1) * sizeof(int));
+                            no--;
+                            break;
+                        }
+                } else e++;
+            }
+        }
+}
+static int inner(int s, int t)
+{
+    int best = -1, bl = 1 << 30;
+    for (int i = 0; i < nG; i++)
+        if (G[i].sent == s && G[i].first <= t && t <= G[i].last && G[i].last - G[i].first < bl) best = G[i].id, bl = G[i].last - G[i].first;
+    return best;
+}
+int main(int argc, char **argv)
+{
+    ann_err err = {0};
+    ann_actors *a = ann_actors_load_dir("data/dict/actors", &err);
+    long right[8] = {0}, total[8] = {0};
+    const char *rules[] = {"pronoun", "description", "name", "group"};
+    long cand = 0, candhit = 0;
+    for (int f = 1; f < argc; f++) {
+        ann_reader *rd = ann_reader_open(argv[f], ANN_FMT_CONLLU, 0, &err);
+        ann_doc *d; int rc;
+        while ((rc = ann_reader_next(rd, &d, &err)) != 0) {
+            if (rc < 0) continue;
+            if (getenv("GENRE") && (!d->id || !strstr(d->id, getenv("GENRE")))) { ann_doc_free(d); continue; }
+            d->date = "2025-06-26";
+            ann_actors_tag(a, d, &err);
+            int no = d->nment;
+            omen *o = malloc((no + 1) * sizeof *o);
+            for (int i = 0; i < no; i++) o[i] = (omen){d->ment[i].sent, d->ment[i].first, d->ment[i].last, d->ment[i].head, d->ment[i].code};
+            gold(d);
+            ann_resolve_coref(d, &err);
+            for (int i = 0; i < d->nment; i++) {
+                const ann_mention *m = &d->ment[i];
+                if (!m->resolved_from || !m->entry || !m->code) continue;
+                int r = 0;
+                while (r < 4 && !strstr(m->entry, rules[r])) r++;
+                if (r == 4) continue;
+                int ga = inner(m->sent, m->head);
+                int ok = 0;
+                for (int k = 0; k < no && !ok; k++)
+                    if (o[k].code && !strcmp(o[k].code, m->code) && (o[k].sent < m->sent || (o[k].sent == m->sent && o[k].last < m->first)) &&
+                        ga >= 0 && inner(o[k].sent, o[k].head) == ga)
+                        ok = 1;
+                total[r]++, right[r] += ok;
+                if (getenv("SHOW") && !ok) {
+                    const ann_sentence *s = &d->sent[m->sent];
+                    printf("wrong: %s <- %s | %.*s\n", m->code, m->resolved_from,
+                           (int)(s->end - s->start > 150 ? 150 : s->end - s->start), d->text + s->start);
+                }
+            }
+            /* Recall for pronouns: third-person pronouns whose gold entity has an earlier actor mention. */
+            for (int s = 0; s < d->nsent; s++)
+                for (int t = 0; t < d->sent[s].ntok; t++) {
+                    const ann_token *tk = &d->sent[s].tok[t];
+                    static const char *const pr[] = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their", NULL};
+                    int isp = 0;
+                    for (int q = 0; pr[q]; q++) if (!strcasecmp(tk->form, pr[q])) isp = 1;
+                    if (!isp) continue;
+                    int ga = inner(s, t);
+                    if (ga < 0) continue;
+                    const char *code = NULL;
+                    for (int k = 0; k < no; k++)
+                        if (o[k].code && (o[k].sent < s || (o[k].sent == s && o[k].last < t)) && inner(o[k].sent, o[k].head) == ga) code = o[k].code;
+                    if (!code) continue;
+                    cand++;
+                    for (int i = 0; i < d->nment; i++)
+                        if (d->ment[i].resolved_from && d->ment[i].sent == s && d->ment[i].head == t && d->ment[i].code && !strcmp(d->ment[i].code, code)) { candhit++; break; }
+                }
+            free(o);
+            d->date = NULL;
+            ann_doc_free(d);
+        }
+        ann_reader_close(rd);
+    }
+    for (int r = 0; r < 4; r++)
+        printf("  %-12s %5ld resolved, %5ld right: precision %.1f%%\n", rules[r], total[r], right[r],
+               total[r] ? 100.0 * right[r] / total[r] : 0);
+    printf("  pronouns whose gold entity has an earlier actor mention: %ld, resolved to its code: %ld "
+           "(recall %.1f%%)\n", cand, candhit, cand ? 100.0 * candhit / cand : 0);
+    return 0;
+}
+C
+cc -std=c11 -D_GNU_SOURCE -O2 -Iinclude -o "$tmp/ce" "$tmp/ce.c" build/libannalist.a \
+   $(pkg-config --libs jansson libutf8proc sqlite3 libpq libmicrohttpd libzstd) -lpthread -lm
+g="$SHARED/data/ud/en_gum-ud-train.conllu $SHARED/data/ud/en_gum-ud-dev.conllu $SHARED/data/ud/en_gum-ud-test.conllu"
+echo "coreference on GUM (all genres), gold Entity annotation:"
+"$tmp/ce" $g
+echo "coreference on GUM news:"
+GENRE=news "$tmp/ce" $g
+}
+
 model=${MODEL:-data/models/en_ud.annm}
 gum=$SHARED/data/ud/en_gum-ud-dev.conllu
 if [ ! -f "$model" ] || [ ! -f "$gum" ]; then
   echo "raw text: skipped (no parser model at $model; 'make model' or MODEL=path)"
+  coref_eval
   exit 0
 fi
 awk '/^# newdoc id = /{ if (t != "") print "{\"id\": \"" id "\", \"date\": \"2025-06-26\", \"text\": \"" t "\"}"; id = $5; t = "" }
@@ -151,3 +290,4 @@ C
 cc -std=c11 -D_GNU_SOURCE -O2 -Iinclude -o "$tmp/rp" "$tmp/rp.c" build/libannalist.a \
    $(pkg-config --libs jansson libutf8proc sqlite3 libpq libmicrohttpd libzstd) -lpthread -lm
 "$tmp/rp" "$tmp/raw.jsonl" "$model"
+coref_eval
