@@ -235,6 +235,15 @@ static int group_take(const ann_actors *a, group *g, const match *m, int32_t dat
         g->has_agent = 1;
         g->capital = 0;
     } else { /* person, org, actor with a complete code */
+        /* "Hezbollah leader Naim Qassem": the organization's own person joins it. */
+        if (g->has_full && g->full_kind == K_ORG && kind == K_PERSON && gap_kind == 0 && code &&
+            !strncmp(code, g->full, 3)) {
+            snprintf(g->full, sizeof g->full, "%s", code);
+            g->full_kind = kind;
+            g->last = m->last;
+            group_add_entry(g, m->entry);
+            return 1;
+        }
         if (g->has_full) return 0;
         if (!code || !strcmp(code, "---")) g->null_code = 1;
         else snprintf(g->full, sizeof g->full, "%s", code);

@@ -236,6 +236,9 @@ static void test_orgs_and_agents(void **state)
     assert_string_equal(code_of(d, "Israeli soldiers"), "ISRMIL");
     assert_string_equal(code_of(d, "Palestinian civilians"), "PSECVL");
     ann_doc_free(d);
+    d = tagged("Hezbollah/PROPN leader/NOUN Naim/PROPN Qassem/PROPN spoke/VERB ./PUNCT", "2025-06-26");
+    assert_string_equal(code_of(d, "Hezbollah leader Naim Qassem"), "LBNREBHEZ");
+    ann_doc_free(d);
 }
 
 static void test_unknown_names(void **state)
