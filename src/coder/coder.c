@@ -78,6 +78,9 @@ static int elem_at(const pelem *e, const sctx *x, const int *list, int nl, int p
         int t = list[p];
         int k = word_match(e, x, t);
         if (!k) return 0;
+        if (e->pp && x->s->tok[t].deprel && (is_rel(x->s->tok[t].deprel, "mark") ||
+                                             (x->s->tok[t].upos && !strcmp(x->s->tok[t].upos, "PART"))))
+            return 0;
         /* consecutive in the list too */
         for (int j = 1; j < k; j++)
             if (p + j >= nl || list[p + j] != t + j) return 0;

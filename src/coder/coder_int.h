@@ -18,6 +18,7 @@ enum {
 
 typedef struct pelem {
     unsigned char kind, exact;
+    unsigned char pp;     /* first word of a (...) group: a preposition heading a phrase */
     int nw;               /* PE_WORD: words of a multiword (A_B) phrase */
     char **w;             /* upper case */
     int syn;              /* PE_SYN: synonym set index */

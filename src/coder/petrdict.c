@@ -91,8 +91,10 @@ int ann_coder_parse_pattern(ann_coder *c, prule *r, const char *text, const char
     char *save, *tok = strtok_r(buf, " \t", &save);
     while (tok && n < 60) {
         if (!strcmp(tok, "-") && n == 0 && star < 0 && tok == buf) { tok = strtok_r(NULL, " \t", &save); continue; }
-        /* Parentheses only delimit phrases in TABARI's shallow parse; the tree does that here. */
-        while (*tok == '(') tok++;
+        /* "(IN X)" is a prepositional phrase: its first word must be a preposition, not the
+         * "to" of an infinitive; the tree gives the rest of the grouping. */
+        int open_pp = 0;
+        while (*tok == '(') { tok++; open_pp = 1; }
         size_t L = strlen(tok);
         while (L && tok[L - 1] == ')') tok[--L] = 0;
         int close = 0;
@@ -125,6 +127,7 @@ int ann_coder_parse_pattern(ann_coder *c, prule *r, const char *text, const char
                 r->spec++;
             } else {
                 word_elem(c, e, tok);
+                e->pp = (unsigned char)open_pp;
                 n++;
                 r->spec++;
             }
