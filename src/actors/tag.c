@@ -187,7 +187,7 @@ static int is_name_token(const ann_sentence *s, int i)
 typedef struct group {
     int first, last;
     char country[20], agent[20], full[20];
-    int has_country, has_agent, has_full, capital, former, null_code, nment, full_kind;
+    int has_country, has_agent, has_full, capital, former, null_code, full_kind;
     int head, dropped;
     int ents[8];
     int nents;
