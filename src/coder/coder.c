@@ -997,7 +997,10 @@ static void combine_nested(sctx *x, int first_event)
                 drop_clause(x, w);
             } else if (!is_rel(dep, "xcomp")) {
                 drop_clause(x, w);
-            } else if (!x->haspat[h] && root_of(hcode) == 3) {
+            } else if (!x->haspat[h] && (root_of(hcode) == 3 ||
+                                         /* "agreed to lift sanctions": a commitment to the act */
+                                         (root_of(hcode) == 5 && child_with(x, h, "obj", 0) < 0 &&
+                                          child_with(x, h, "dobj", 0) < 0))) {
                 drop_events(x, h);
                 for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
                     ann_event *e = &d->event[i];
