@@ -21,7 +21,8 @@ static const char usage[] =
     "                          sentence each (count, name, example), instead of mentions\n"
     "  --top N                 with --unknown: how many names (default 100)\n"
     "  --dict PATH             dictionaries: a directory, or comma-separated files\n"
-    "                          (default: the shipped data/dict/actors)\n"
+    "                          (default: the shipped data/dict/actors); files are read as\n"
+    "                          TABARI/PETRARCH dictionaries\n"
     "  --dict-format F         ours (default) or petrarch (TABARI/PETRARCH actors, agents and\n"
     "                          discards; files are told apart by 'actors', 'agents', 'discards'\n"
     "                          in their names; a directory gives its Phoenix.* files when present)\n"
@@ -313,6 +314,10 @@ int cmd_actors(int argc, char **argv)
         return 2;
     }
     int petrarch = 0;
+    struct stat dst;
+    /* Files (not a directory) given to --dict are TABARI/PETRARCH dictionaries. */
+    if (!c.dict_format && c.dict && (strchr(c.dict, ',') || (!stat(c.dict, &dst) && !S_ISDIR(dst.st_mode))))
+        petrarch = 1;
     if (c.dict_format) {
         if (!strcmp(c.dict_format, "petrarch")) petrarch = 1;
         else if (strcmp(c.dict_format, "ours")) {

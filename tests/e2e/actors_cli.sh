@@ -54,6 +54,12 @@ printf '# newdoc id = c1\n# date = 1920-05-05\n1\tFirefly\t_\tPROPN\t_\t_\t0\tro
 run "$ANNALIST" actors -q --dict "$TMP/dict" "$TMP/c.conllu"
 expect_contains "date from CoNLL-U" "$OUT" "c1	0	0	7	Firefly	FRDELI"
 
+# Dictionary files (not a directory) are read as TABARI/PETRARCH dictionaries.
+printf 'FREEDONIAN_ [FRD]\n' > "$TMP/x.actors.txt"
+printf 'MINISTER [~GOV]\n' > "$TMP/x.agents.txt"
+run "$ANNALIST" actors -q --dict "$TMP/x.actors.txt,$TMP/x.agents.txt" "$TMP/f.txt"
+expect_contains "petrarch by file" "$OUT" "Freedonian minister	FRDGOV	x.actors.txt:1+x.agents.txt:1"
+
 # Usage errors.
 run "$ANNALIST" actors --format xml /dev/null
 expect_eq "bad format exit" "$RC" 2
