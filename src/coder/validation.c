@@ -27,9 +27,19 @@ static char *attr(const char *p, const char *end, const char *name)
         const char *v = q + n + 2, *e = memchr(v, quote, (size_t)(end - v));
         if (!e) return NULL;
         size_t L = (size_t)(e - v);
-        char *r = ann_xmalloc(L + 1);
-        memcpy(r, v, L);
-        r[L] = 0;
+        char *r = ann_xmalloc(L + 1), *o = r;
+        /* the five XML entities; anything else is kept as written */
+        static const struct { const char *ent; char c; } ents[] = {
+            {"&quot;", '"'}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&apos;", '\''}};
+        for (const char *q = v; q < e;) {
+            int done = 0;
+            for (size_t k = 0; k < sizeof ents / sizeof *ents && !done; k++) {
+                size_t n = strlen(ents[k].ent);
+                if ((size_t)(e - q) >= n && !strncmp(q, ents[k].ent, n)) { *o++ = ents[k].c; q += n; done = 1; }
+            }
+            if (!done) *o++ = *q++;
+        }
+        *o = 0;
         return r;
     }
     return NULL;
