@@ -31,13 +31,13 @@ static char *attr(const char *p, const char *end, const char *name)
         /* the five XML entities; anything else is kept as written */
         static const struct { const char *ent; char c; } ents[] = {
             {"&quot;", '"'}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&apos;", '\''}};
-        for (const char *q = v; q < e;) {
+        for (const char *r2 = v; r2 < e;) {
             int done = 0;
             for (size_t k = 0; k < sizeof ents / sizeof *ents && !done; k++) {
-                size_t n = strlen(ents[k].ent);
-                if ((size_t)(e - q) >= n && !strncmp(q, ents[k].ent, n)) { *o++ = ents[k].c; q += n; done = 1; }
+                size_t en = strlen(ents[k].ent);
+                if ((size_t)(e - r2) >= en && !strncmp(r2, ents[k].ent, en)) { *o++ = ents[k].c; r2 += en; done = 1; }
             }
-            if (!done) *o++ = *q++;
+            if (!done) *o++ = *r2++;
         }
         *o = 0;
         return r;
