@@ -622,6 +622,20 @@ static void noun_actors(sctx *x, int v, actset *subj, actset *obj, int *recip)
     if (*recip && obj->n && subj->n == 1) { /* "talks with X": both ways */ }
 }
 
+/* A misparsed clause ("According to the office, President P. pressed ..." with the subject
+ * hung elsewhere): TABARI's rule, the nearest coded actor before the verb, outside its own
+ * phrases. */
+static void nearest_actor_before(const sctx *x, int v, actset *subj)
+{
+    for (int t = v - 1; t >= 0 && !subj->n; t--) {
+        if (!coded(x, x->mtok[t])) continue;
+        int u = t, under = 0;
+        for (int g = 0; g < x->n && u >= 0; g++, u = x->head[u])
+            if (u == v) { under = 1; break; }
+        if (!under) actors_at(x, t, subj, 0);
+    }
+}
+
 static void own_code(sctx *x, int v, int first)
 {
     const ann_coder *c = x->c;
@@ -643,16 +657,7 @@ static void own_code(sctx *x, int v, int first)
     int recip = best->recip;
     if (noun) noun_actors(x, v, &subj, &obj, &recip);
     else subject_of(x, v, &subj, 0);
-    /* a misparsed clause ("According to the office, President P. pressed ..." with the
-     * subject hung elsewhere): the nearest coded actor before the verb, outside its phrases */
-    if (!noun && !subj.n && !is_passive(x, v))
-        for (int t = v - 1; t >= 0 && !subj.n; t--) {
-            if (!coded(x, x->mtok[t])) continue;
-            int u = t, under = 0;
-            for (int g = 0; g < x->n && u >= 0; g++, u = x->head[u])
-                if (u == v) { under = 1; break; }
-            if (!under) actors_at(x, t, &subj, 0);
-        }
+    if (!noun && !subj.n && !is_passive(x, v)) nearest_actor_before(x, v, &subj);
     x->vsubj[v] = subj.n ? subj.m[0] : -1;
     /* "would never permit attacks": a noun under a negated verb is negated too */
     int neg = negated(x, v) || (noun && x->head[v] >= 0 && negated(x, x->head[v]));
