@@ -105,7 +105,13 @@ static int match_seq(sctx *x, const pelem *e, int ne, const int *list, int nl, i
      * contiguous match, mode 1, is kept for markers that must follow at once). */
     case PE_GROUP_ON: return match_seq(x, e + 1, ne - 1, list, nl, p, 0);
     case PE_GROUP_OFF: return match_seq(x, e + 1, ne - 1, list, nl, p, 0);
-    case PE_SKIP: return match_seq(x, e + 1, ne - 1, list, nl, p, contiguous == 1 ? 0 : contiguous);
+    case PE_SKIP: {
+        /* ^ skips one noun phrase: the next token, or the whole actor mention it starts */
+        if (p >= nl) return 0;
+        int r = p + 1, m = x->mtok[list[p]];
+        while (m >= 0 && r < nl && x->mtok[list[r]] == m) r++;
+        return match_seq(x, e + 1, ne - 1, list, nl, r, contiguous == 1 ? 0 : contiguous);
+    }
     case PE_SRC:
     case PE_TGT:
         for (int q = p; q < nl; q++) {
