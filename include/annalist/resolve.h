@@ -71,7 +71,8 @@ typedef struct ann_resolve_opts {
 /* After coding and dating:
  * - attribution: fills attributed_to when the coder left it NULL ("X said/claimed/alleged
  *   that ...", "according to X", "X's statement emphasized", "Iran's claim that ..."); an
- *   event inside a claim or report noun's complement is also marked hedged;
+ *   event inside a claim or report noun's complement is also marked hedged, and so is a
+ *   claim whose content is uncertain ("claim that Israel may have used ...");
  * - claims <-> denials: a denial 016 / rejection 12x of "these allegations", "the reports",
  *   "the claim" gets answers = index in d->event of the claim it answers; a reassurance 03x
  *   to a claimant whose claim was denied is linked too;

@@ -3,9 +3,10 @@
  *
  * Attribution: from the trigger up the tree, the first reporting structure wins: a reporting
  * verb ("said", "claimed", "emphasized" ...) whose clausal complement holds the trigger (its
- * subject's code; "The statement" without an owner takes the last source of the document),
- * a claim noun ("Iran's claim that ...", "reports that ...": the event is hedged), or "according to X"
- * hanging from the trigger's ancestors.
+ * subject's code; "The statement" without an owner takes the source of the last three
+ * sentences), a claim noun ("Iran's claim that ...", "reports that ...": the event is
+ * hedged), or "according to X" hanging from the trigger's ancestors. A claim whose content
+ * carries may/might/reportedly is itself hedged.
  * Claims <-> denials: a denial (016, or a 12x rejection whose object is "the allegations",
  * "the reports" ...) answers the best earlier event by score: an accusation or criticism (11x)
  * +3, hedged +1, attributed +1, the denier's country among the claim sentence's actors +2
@@ -178,13 +179,38 @@ static int trigger_tok(const ann_doc *d, const ann_event *e)
     return ann_rs_token_at(&d->sent[e->sent], e->trigger_start);
 }
 
+static const char *const hedge_aux[] = {"may", "might", "could", NULL};
+static const char *const hedge_adv[] = {"reportedly", "allegedly", "possibly", "perhaps", "apparently",
+                                        "purportedly", NULL};
+static const char *const claim_verbs[] = {"claim", "allege", "suggest", "accuse", "charge", NULL};
+
+/* "Iran's claim that Israel may have used ...": a claim whose content is itself uncertain is
+ * a hedged accusation. True when a clausal complement of t carries a hedging modal/adverb. */
+static int hedged_content(const ann_sentence *s, int t)
+{
+    if (!ann_rs_in(s->tok[t].form, claim_nouns) && !ann_rs_in(ann_rs_lemma(&s->tok[t]), claim_verbs)) return 0;
+    for (int c = 0; c < s->ntok; c++) {
+        if (ann_rs_head(s, c) != t || !(ann_rs_rel(&s->tok[c], "acl") || ann_rs_rel(&s->tok[c], "ccomp")))
+            continue;
+        for (int k = 0; k < s->ntok; k++) {
+            if (ann_rs_head(s, k) != c) continue;
+            const ann_token *x = &s->tok[k];
+            if ((ann_rs_rel(x, "aux") && ann_rs_in(x->form, hedge_aux)) ||
+                (ann_rs_rel(x, "advmod") && ann_rs_in(x->form, hedge_adv)))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static void attribute(ann_doc *d, const mindex *mi)
 {
     /* In reading order, so "The statement" can lean on sources attributed just before. */
     for (int e = 0; e < d->nevent; e++) {
         ann_event *ev = &d->event[e];
-        if (ev->attributed_to) continue;
         int t = trigger_tok(d, ev), hedge = 0;
+        if (t >= 0 && d->sent[ev->sent].tok[t].head >= 0 && hedged_content(&d->sent[ev->sent], t)) ev->hedged = 1;
+        if (ev->attributed_to) continue;
         const char *c = t >= 0 && d->sent[ev->sent].tok[t].head >= 0 ? attribution(d, mi, ev->sent, t, &hedge) : NULL;
         if (c) ev->attributed_to = ann_arena_strdup(&d->arena, c);
         if (hedge) ev->hedged = 1;

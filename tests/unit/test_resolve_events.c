@@ -59,7 +59,6 @@ static ann_doc *story_doc(ev *e)
     mention(d, 5, 6, 6, 6, "IRN");
     mention(d, 6, 0, 0, 0, "AZEGOV");
     e->claim = event(d, 0, 5, "112", "IRN", "ISR");
-    d->event[e->claim].hedged = 1;   /* the coder marks "may have" */
     e->denial1 = event(d, 1, 7, "016", "AZE", NULL);
     e->demand = event(d, 2, 8, "101", "IRNGOV", "AZEGOV");
     e->facil = event(d, 3, 9, "180", NULL, NULL);
@@ -82,6 +81,9 @@ static void test_attribution(void **state)
     assert_string_equal(d->event[e.demand].attributed_to, "IRNGOV");
     /* "The statement emphasized ...": the statement of the last source. */
     assert_string_equal(d->event[e.facil].attributed_to, "IRNGOV");
+    /* "Iran's claim that Israel may have used ...": an accusation, hedged by its content. */
+    assert_true(d->event[e.claim].hedged);
+    assert_false(d->event[e.denial2].hedged);
     /* Nobody reports Aliyev's own denial. */
     assert_null(d->event[e.denial2].attributed_to);
     assert_null(d->event[e.claim].attributed_to);
