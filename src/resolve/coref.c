@@ -273,7 +273,6 @@ typedef struct want {
     const char *title;  /* a title the person must carry */
     const char *mods[4];/* modifiers the person's context must contain */
     int nmods;
-    const char *surname;
     const char *avoid;  /* an object pronoun never takes its own verb's subject: its code */
     int window;         /* sentences to look back */
     int thing;          /* "it": only antecedents that can be "it" */
@@ -298,7 +297,6 @@ static int fits(const state *st, const ante *a, const want *w, int si)
     }
     for (int i = 0; i < w->nmods; i++)
         if (!ctx_has(a, w->mods[i])) return 0;
-    if (w->surname && (!a->surname || strcmp(a->surname, w->surname))) return 0;
     if (w->avoid && !strcmp(a->code, w->avoid)) return 0;
     if (w->thing && !a->thing) return 0;
     return 1;
@@ -307,7 +305,7 @@ static int fits(const state *st, const ante *a, const want *w, int si)
 /* Index of the best antecedent for w at sentence si, token pos; -1 when none. */
 static int search(const state *st, const want *w, int si, int pos)
 {
-    int oldest = w->surname ? 0 : si - w->window;
+    int oldest = si - w->window;
     int cur = -1;
     for (int k = st->na - 1; k >= 0; k--) {
         const ante *a = &st->a[k];
@@ -333,7 +331,7 @@ static int search(const state *st, const want *w, int si, int pos)
 static int search_pair(const state *st, int kinds, int si, int pos, const char *out[2], int prefix3)
 {
     int n = 0;
-    for (int k = st->na - 1; k >= 0 && n < 2; k--) {
+    for (int k = st->na - 1; k >= 0 && n < 2 && st->a[k].sent >= si - WINDOW; k--) {
         const ante *a = &st->a[k];
         if (!a->code || (a->sent == si && a->pos >= pos)) continue;
         if (!(a->kind & kinds) && !(prefix3 && has_country_prefix(a->code))) continue;
