@@ -323,6 +323,9 @@ static void emit(ann_doc *d, const ann_actors *a, int si, const group *g)
         if (lt->end - lt->start == fl && (g->last > g->first || fl > 1)) {
             size_t k = strip_len(lt->form, fl);
             if (k < fl) m->end = lt->start + (uint32_t)k;
+        } else if (lt->end - lt->start > fl && !strncmp(d->text + lt->start, lt->form, fl)) {
+            /* A word of a CoNLL-U multiword token ("Bush" of "Bush's") spans the whole token. */
+            m->end = lt->start + (uint32_t)fl;
         }
     }
     char code[48] = "";
