@@ -404,6 +404,21 @@ static int is_country_code(const char *c)
            strncmp(c, "MNC", 3) && strncmp(c, "---", 3);
 }
 
+/* True when 1-based token `h` is token `target` (0-based) or a compound/amod/nmod:poss
+ * modifier of it, two levels at most ("Palestinian" -> "security" -> "officials"). */
+static int reaches(const ann_sentence *s, int h, int target)
+{
+    for (int step = 0; step < 3 && h > 0 && h <= s->ntok; step++) {
+        if (h - 1 == target) return 1;
+        const ann_token *t = &s->tok[h - 1];
+        if (!t->deprel || (strcmp(t->deprel, "compound") && strcmp(t->deprel, "amod") &&
+                           strcmp(t->deprel, "nmod:poss")))
+            return 0;
+        h = t->head;
+    }
+    return 0;
+}
+
 /* Where the parse links an agent without a country to a country, the agent takes it:
  * "Iran's new foreign minister" (poss), "Iranian top officials" (amod), "the minister ...
  * of Iran" (nmod) merge into one actor; "the foreign minister, Jeyhun Bayramov" and
@@ -419,7 +434,7 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng)
             if (j == i || c->dropped) continue;
             const ann_token *ch = &s->tok[c->head];
             const char *rel = ch->deprel ? ch->deprel : "";
-            if (c->has_country && !c->has_agent && !c->has_full && ch->head == g->head + 1 &&
+            if (c->has_country && !c->has_agent && !c->has_full && reaches(s, ch->head, g->head) &&
                 (!strcmp(rel, "nmod:poss") || !strcmp(rel, "amod") || !strcmp(rel, "compound") ||
                  !strcmp(rel, "nmod"))) {
                 memcpy(g->country, c->country, sizeof g->country); /* i != j: distinct groups */
