@@ -271,7 +271,7 @@ static int head_of_span(const ann_sentence *s, int first, int last)
  * "Tehran's demand", "urged Baku"), not when it is a place ("in Tehran", "the Beijing
  * Olympics", "Paris is beautiful", "flew to Moscow"). Untagged text: a government unless a
  * locative preposition precedes it. */
-static int capital_is_actor(const ann_sentence *s, int first, int head)
+static int capital_is_actor(const ann_sentence *s, int first, int head, const unsigned char *has_cop)
 {
     const ann_token *t = &s->tok[head];
     if (!t->deprel || t->head < 0) {
@@ -301,12 +301,11 @@ static int capital_is_actor(const ann_sentence *s, int first, int head)
     for (int k = 0; place_verbs[k]; k++)
         if (!strcasecmp(lem, place_verbs[k])) return 0;
     /* A copula dependent ("Paris is beautiful") marks its subject as a place too. */
-    for (int i = 0; i < s->ntok; i++)
-        if (s->tok[i].head == t->head && s->tok[i].deprel && !strcmp(s->tok[i].deprel, "cop")) return 0;
+    if (has_cop && has_cop[t->head - 1]) return 0;
     return 1;
 }
 
-static void emit(ann_doc *d, const ann_actors *a, int si, const group *g)
+static void emit(ann_doc *d, const ann_actors *a, int si, const group *g, const unsigned char *has_cop)
 {
     const ann_sentence *s = &d->sent[si];
     ann_mention *m = ann_doc_add_mention(d);
@@ -337,7 +336,7 @@ static void emit(ann_doc *d, const ann_actors *a, int si, const group *g)
     } else if (g->has_country || g->has_agent) {
         const char *agent = g->agent;
         if (g->former && g->has_agent) agent = "ELI";
-        else if (g->capital && !g->has_agent && capital_is_actor(s, g->first, m->head)) agent = "GOV";
+        else if (g->capital && !g->has_agent && capital_is_actor(s, g->first, m->head, has_cop)) agent = "GOV";
         snprintf(code, sizeof code, "%s%s", g->country, agent);
     }
     m->code = code[0] ? ann_arena_strdup(&d->arena, code) : NULL;
@@ -404,40 +403,42 @@ static int is_country_code(const char *c)
            strncmp(c, "MNC", 3) && strncmp(c, "---", 3);
 }
 
-/* True when 1-based token `h` is token `target` (0-based) or a compound/amod/nmod:poss
- * modifier of it, two levels at most ("Palestinian" -> "security" -> "officials"). */
-static int reaches(const ann_sentence *s, int h, int target)
+static int agent_only(const group *g)
 {
-    for (int step = 0; step < 3 && h > 0 && h <= s->ntok; step++) {
-        if (h - 1 == target) return 1;
-        const ann_token *t = &s->tok[h - 1];
-        if (!t->deprel || (strcmp(t->deprel, "compound") && strcmp(t->deprel, "amod") &&
-                           strcmp(t->deprel, "nmod:poss")))
-            return 0;
-        h = t->head;
-    }
-    return 0;
+    return g->has_agent && !g->has_country && !g->has_full && !g->dropped;
+}
+
+static void take_country(group *g, const char *cc)
+{
+    memcpy(g->country, cc, 3);
+    g->country[3] = 0;
+    g->has_country = 1;
 }
 
 /* Where the parse links an agent without a country to a country, the agent takes it:
- * "Iran's new foreign minister" (poss), "Iranian top officials" (amod), "the minister ...
- * of Iran" (nmod) merge into one actor; "the foreign minister, Jeyhun Bayramov" and
- * "Bayramov, Azerbaijan's foreign minister" (appos) lend the person's country. */
-static void inherit_country(const ann_sentence *s, group *gs, int ng)
+ * "Iran's new foreign minister" (poss), "Iranian top officials" (amod), "Palestinian
+ * security officials" (through a compound), "the minister ... of Iran" (nmod) merge into one
+ * actor; "the foreign minister, Jeyhun Bayramov" and "Bayramov, Azerbaijan's foreign
+ * minister" (appos) lend the other's country. Linear in the sentence: groups are found by
+ * their head token (hg[token] = group). */
+static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
 {
     if (!s->ntok || s->tok[0].head < 0) return;
-    for (int i = 0; i < ng; i++) {
-        group *g = &gs[i];
-        if (!g->has_agent || g->has_country || g->has_full || g->dropped) continue;
-        for (int j = 0; j < ng; j++) {
-            group *c = &gs[j];
-            if (j == i || c->dropped) continue;
-            const ann_token *ch = &s->tok[c->head];
-            const char *rel = ch->deprel ? ch->deprel : "";
-            if (c->has_country && !c->has_agent && !c->has_full && reaches(s, ch->head, g->head) &&
-                (!strcmp(rel, "nmod:poss") || !strcmp(rel, "amod") || !strcmp(rel, "compound") ||
-                 !strcmp(rel, "nmod"))) {
-                memcpy(g->country, c->country, sizeof g->country); /* i != j: distinct groups */
+    for (int t = 0; t < s->ntok; t++) hg[t] = -1;
+    for (int i = 0; i < ng; i++) hg[gs[i].head] = i;
+    for (int j = 0; j < ng; j++) {
+        group *c = &gs[j];
+        if (!c->has_country || c->has_agent || c->has_full || c->dropped) continue;
+        const char *rel = s->tok[c->head].deprel ? s->tok[c->head].deprel : "";
+        if (strcmp(rel, "nmod:poss") && strcmp(rel, "amod") && strcmp(rel, "compound") && strcmp(rel, "nmod"))
+            continue;
+        /* Up from the country's head through at most two modifiers to an agent's head. */
+        int h = s->tok[c->head].head;
+        for (int step = 0; step < 3 && h > 0 && h <= s->ntok; step++) {
+            int gi = hg[h - 1];
+            if (gi >= 0 && gi != j && agent_only(&gs[gi])) {
+                group *g = &gs[gi];
+                memcpy(g->country, c->country, sizeof g->country); /* gi != j: distinct groups */
                 g->has_country = 1;
                 if (c->first < g->first) g->first = c->first;
                 if (c->last > g->last) g->last = c->last;
@@ -445,22 +446,29 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng)
                 c->dropped = 1;
                 break;
             }
-            const ann_token *gh = &s->tok[g->head];
-            int linked = (gh->deprel && !strcmp(gh->deprel, "appos") && gh->head == c->head + 1) ||
-                         (!strcmp(rel, "appos") && ch->head == g->head + 1);
-            const char *cc = c->has_full ? c->full : c->has_country ? c->country : NULL;
-            if (linked && cc && is_country_code(cc)) {
-                memcpy(g->country, cc, 3);
-                g->country[3] = 0;
-                g->has_country = 1;
+            const ann_token *t = &s->tok[h - 1];
+            if (!t->deprel || (strcmp(t->deprel, "compound") && strcmp(t->deprel, "amod") &&
+                               strcmp(t->deprel, "nmod:poss")))
                 break;
-            }
+            h = t->head;
+        }
+    }
+    for (int i = 0; i < ng; i++) {
+        const ann_token *ih = &s->tok[gs[i].head];
+        if (!ih->deprel || strcmp(ih->deprel, "appos") || ih->head <= 0 || ih->head > s->ntok) continue;
+        int pi = hg[ih->head - 1];
+        if (pi < 0 || pi == i) continue;
+        group *x = &gs[i], *y = &gs[pi]; /* x is in apposition to y */
+        for (int dir = 0; dir < 2; dir++) {
+            group *g = dir ? y : x, *o = dir ? x : y;
+            const char *cc = o->dropped ? NULL : o->has_full ? o->full : o->has_country ? o->country : NULL;
+            if (agent_only(g) && cc && is_country_code(cc)) take_country(g, cc);
         }
     }
 }
 
 static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *mt, int nm,
-                         int32_t date, unsigned char *covered, group *gs)
+                         int32_t date, unsigned char *covered, group *gs, int *hg)
 {
     const ann_sentence *s = &d->sent[si];
     memset(covered, 0, (size_t)s->ntok);
@@ -503,10 +511,19 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
         g.head = head_of_span(s, g.first, g.last);
         gs[ng++] = g;
     }
-    inherit_country(s, gs, ng);
+    inherit_country(s, gs, ng, hg);
+    /* Tokens with a copula dependent, for capitals ("Paris is beautiful"). */
+    unsigned char *has_cop = NULL;
+    if (s->ntok && s->tok[0].head >= 0) {
+        has_cop = (unsigned char *)hg; /* hg is free again; ntok bytes fit in ntok ints */
+        memset(has_cop, 0, (size_t)s->ntok);
+        for (int t = 0; t < s->ntok; t++)
+            if (s->tok[t].deprel && !strcmp(s->tok[t].deprel, "cop") && s->tok[t].head > 0 && s->tok[t].head <= s->ntok)
+                has_cop[s->tok[t].head - 1] = 1;
+    }
     for (int i = 0; i < ng; i++) {
         if (gs[i].dropped) continue;
-        emit(d, a, si, &gs[i]);
+        emit(d, a, si, &gs[i], has_cop);
         for (int t = gs[i].first; t <= gs[i].last; t++) covered[t] = 1;
     }
     /* Unknown proper names: recognised, left uncoded, counted. */
@@ -518,7 +535,7 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
         memset(&g, 0, sizeof g);
         g.first = i;
         g.last = j;
-        emit(d, a, si, &g);
+        emit(d, a, si, &g, NULL);
         i = j + 1;
     }
 }
@@ -534,6 +551,7 @@ int ann_actors_tag(const ann_actors *a, ann_doc *d, ann_err *err)
     match *mt = ann_xmalloc(sizeof *mt * (size_t)(maxtok + 1));
     unsigned char *covered = ann_xmalloc((size_t)maxtok + 1);
     group *gs = ann_xmalloc(sizeof *gs * (size_t)(maxtok + 1));
+    int *hg = ann_xmalloc(sizeof *hg * (size_t)(maxtok + 1));
     int *sent_discard = ann_xcalloc((size_t)d->nsent + 1, sizeof(int));
     int doc_discard = 0;
     /* A document-level discard anywhere silences the whole document, so look first. */
@@ -555,12 +573,13 @@ int ann_actors_tag(const ann_actors *a, ann_doc *d, ann_err *err)
                 i = last + 1;
             }
             if (pass == 0 || sent_discard[si]) continue;
-            tag_sentence(a, d, si, mt, nm, date, covered, gs);
+            tag_sentence(a, d, si, mt, nm, date, covered, gs, hg);
         }
     }
     free(mt);
     free(covered);
     free(gs);
+    free(hg);
     free(sent_discard);
     return 0;
 }

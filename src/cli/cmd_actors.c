@@ -175,6 +175,10 @@ static void set_date(ann_doc *d, const actx *c)
 
 static void tsv_field(ann_buf *out, const char *s, size_t n)
 {
+    if (!memchr(s, '\t', n) && !memchr(s, '\n', n) && !memchr(s, '\r', n)) {
+        ann_buf_add(out, s, n);
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         char ch = s[i];
         ann_buf_putc(out, ch == '\t' || ch == '\n' || ch == '\r' ? ' ' : ch);
