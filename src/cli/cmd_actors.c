@@ -202,9 +202,17 @@ static int actors_doc(ann_doc *d, ann_buf *out, void *vctx, ann_err *err)
         if (c->unknown) {
             if (m->code) continue;
             const ann_sentence *s = &d->sent[m->sent];
+            /* The example is the sentence, or 300 bytes around the name in a long one. */
+            uint32_t a = s->start, b = s->end;
+            if (b - a > 300) {
+                a = m->start > a + 150 ? m->start - 150 : a;
+                b = m->end + 150 < b ? m->end + 150 : b;
+                while (a > s->start && ((unsigned char)d->text[a] & 0xC0) == 0x80) a--;
+                while (b < s->end && ((unsigned char)d->text[b] & 0xC0) == 0x80) b++;
+            }
             tsv_field(out, text, tl);
             ann_buf_putc(out, '\t');
-            tsv_field(out, d->text + s->start, s->end - s->start);
+            tsv_field(out, d->text + a, b - a);
             ann_buf_putc(out, '\n');
             continue;
         }
