@@ -399,15 +399,21 @@ static int hedged(const sctx *x, int v)
     return 0;
 }
 
+static int is_not(const sctx *x, int i)
+{
+    return !strcmp(x->ulem[i], "NOT") || !strcmp(x->ulem[i], "NEVER") || !strcmp(x->ulem[i], "N'T");
+}
+
 static int negated(const sctx *x, int v)
 {
     for (int i = 0; i < x->n; i++) {
-        if (x->head[i] != v) continue;
+        int h = x->head[i];
+        if (h != v && (h < 0 || x->head[h] != v || h > v)) continue;
         const char *dep = x->s->tok[i].deprel;
-        if (is_rel(dep, "neg")) return 1;
-        if (is_rel(dep, "advmod") && (!strcmp(x->ulem[i], "NOT") || !strcmp(x->ulem[i], "NEVER") ||
-                                      !strcmp(x->ulem[i], "N'T")))
-            return 1;
+        if (h == v && is_rel(dep, "neg")) return 1;
+        if (!is_rel(dep, "advmod") && !is_rel(dep, "neg")) continue;
+        /* "would not in any way allow": a "not" hung on a phrase before the verb */
+        if (is_not(x, i) && (h == v || i < v)) return 1;
     }
     return 0;
 }
