@@ -1,57 +1,51 @@
 #!/usr/bin/env bash
-# Event coding speed: sentences per second and peak memory of `annalist code` with -j 1 and
-# -j 2, over news-like text repeated to a few MB: the UD parses of English GUM and EWT (train)
-# when the build has no parser (coding stage: actors, coreference, coder, dates, claims), and
-# end to end from raw text (segmentation, tagging, parsing included) when it has one.
-# Also the time of both validation runs. usage: bench/code.sh [BUILD_DIR] [COPIES]
+# The coding stage alone (actors, coreference, coder, dates, claims) on parsed input: sentences
+# per second and peak RSS of `annalist code` at -j 1 and -j 2 over the UD parses of English GUM
+# and EWT train (gold trees, so the parser is not measured: bench/e2e.sh measures the whole
+# pipeline); and the validation figures (records right, event F1) with their run times.
+# Run through bench/run (see bench/README.md), or alone: ANNALIST=build/annalist bench/code.sh
 set -u
 cd "$(dirname "$0")/.."
-B=${1:-build}
-COPIES=${2:-3}
-A=$PWD/$B/annalist
+export ANNALIST=${ANNALIST:-$PWD/build/annalist}
+if [ -z "${BENCH_TMP:-}" ]; then BENCH_TMP=$(mktemp -d); trap 'rm -rf "$BENCH_TMP"' EXIT; fi
+export BENCH_TMP
+. bench/lib.sh
 SHARED=${SHARED:-$(cd .. && pwd)/shared}
 UD=$SHARED/data/ud
 U=$SHARED/data/eventdata/universal-petrarch
-[ -x "$A" ] || { echo "bench/code.sh: $A not built (make)"; exit 1; }
-[ -f "$UD/en_gum-ud-train.conllu" ] || { echo "bench/code.sh: $UD not found (set SHARED)"; exit 1; }
-T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+[ -x "$ANNALIST" ] || skip "$ANNALIST not built"
+[ -f "$UD/en_gum-ud-train.conllu" ] || skip "$UD not found (set SHARED)"
+"$ANNALIST" code --help >/dev/null 2>&1 || skip "this build has no 'annalist code'"
 
-# Parsed input: every document of GUM and EWT train, COPIES times.
-for i in $(seq "$COPIES"); do cat "$UD/en_gum-ud-train.conllu" "$UD/en_ewt-ud-train.conllu"; done > "$T/in.conllu"
-# Raw text input: one JSONL document per CoNLL-U document, its sentences' text joined.
-awk 'BEGIN { n = 0 }
-     /^# newdoc/ { if (t != "") { printf "{\"id\":\"d%d\",\"text\":\"%s\"}\n", n++, t }; t = "" }
-     /^# text = / { s = substr($0, 10); gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\t/, " ", s)
-                    t = (t == "" ? s : t " " s) }
-     END { if (t != "") printf "{\"id\":\"d%d\",\"text\":\"%s\"}\n", n, t }' "$T/in.conllu" > "$T/in.jsonl"
-nsent=$(grep -c '^# text = ' "$T/in.conllu")
-ntok=$(grep -cP '^\d+\t' "$T/in.conllu")
-mb=$(du -m "$T/in.conllu" | cut -f1)
-echo "input: $nsent sentences, $ntok tokens (CoNLL-U ${mb} MB; as text $(du -m "$T/in.jsonl" | cut -f1) MB)"
+in=$BENCH_TMP/code-in.conllu
+cat "$UD/en_gum-ud-train.conllu" "$UD/en_ewt-ud-train.conllu" > "$in"
+nsent=$(grep -c '^# text = ' "$in")
+ntok=$(grep -cP '^\d+\t' "$in")
+echo "coding-stage input: $nsent sentences, $ntok tokens (GUM + EWT train, gold parses)"
+for j in 1 2; do
+  timed "$ANNALIST" code --format jsonl -q -j "$j" "$in"
+  [ "$TIMED_RC" = 0 ] || { echo "annalist code failed: $(head -2 "$BENCH_TMP/timed.err")" >&2; exit 1; }
+  figure "code_stage_j${j}_sentences_per_s" "$(rate "$nsent" "$ELAPSED")" sent/s
+  figure "code_stage_j${j}_tokens_per_s" "$(rate "$ntok" "$ELAPSED")" tok/s
+  figure "code_stage_j${j}_peak_rss" "$((PEAK_RSS_KB / 1024))" MB
+done
 
-measure() { # label, file, args...
-  local label=$1 f=$2; shift 2
-  /usr/bin/time -f '%e %M' -o "$T/time" "$A" code --format jsonl -q "$@" "$f" > "$T/out" 2> "$T/err"
-  local rc=$?
-  read -r secs kb < "$T/time"
-  if [ $rc -ne 0 ] && [ ! -s "$T/out" ]; then echo "$label: failed: $(head -2 "$T/err")"; return 1; fi
-  awk -v l="$label" -v s="$secs" -v n="$nsent" -v t="$ntok" -v kb="$kb" -v ev="$(wc -l < "$T/out")" \
-    'BEGIN { printf "%-34s %7.2f s  %8.0f sentences/s  %9.0f tokens/s  %7d events  peak RSS %d MB\n",
-             l, s, n / s, t / s, ev, kb / 1024 }'
-}
-measure "coding stage (parsed input), -j 1" "$T/in.conllu" -j 1
-measure "coding stage (parsed input), -j 2" "$T/in.conllu" -j 2
-if "$A" code --format jsonl -q <(echo '{"id":"x","text":"Iran accused Israel."}') >/dev/null 2>"$T/probe"; then
-  measure "end to end (raw text), -j 1" "$T/in.jsonl" --input-format jsonl -j 1
-  measure "end to end (raw text), -j 2" "$T/in.jsonl" --input-format jsonl -j 2
-else
-  echo "end to end (raw text): not measured, this build cannot parse: $(head -1 "$T/probe")"
-fi
 if [ -f "$U/PETR2_GSR_validation.xml" ]; then
-  for v in "--verbs $U/PETR.Validate.verbs.2.0.txt $U/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml" \
-           "$U/PETR2_GSR_validation.xml"; do
-    /usr/bin/time -f '%e %M' -o "$T/time" "$A" validate $v > "$T/out" 2>/dev/null
-    read -r secs kb < "$T/time"
-    echo "validate $(basename "${v##* }"): $(tail -2 "$T/out" | tr '\n' ' ') (${secs} s, peak RSS $((kb / 1024)) MB)"
-  done
+  v() { # name, args...
+    local name=$1; shift
+    local t0 t1 out
+    t0=$(date +%s.%N)
+    out=$("$ANNALIST" validate "$@" 2>/dev/null)
+    t1=$(date +%s.%N)
+    echo "validate $name: $(printf '%s\n' "$out" | tail -2 | tr '\n' ' ')"
+    local s p f
+    s=$(printf '%s\n' "$out" | tail -1)
+    p=${s%% passed*}; f=${s#*, }; f=${f%% failed*}
+    figure "validate_${name}_records_right" "$(awk -v p="$p" -v f="$f" 'BEGIN{printf "%.1f", 100*p/(p+f)}')" %
+    figure "validate_${name}_event_f1" "$(printf '%s\n' "$out" | sed -n 's/.*F1 \([0-9.]*\).*/\1/p')" F1
+    figure "validate_${name}_seconds" "$(awk -v a="$t1" -v b="$t0" 'BEGIN{printf "%.2f", a-b}')" s
+  }
+  v unittest --verbs "$U/PETR.Validate.verbs.2.0.txt" "$U/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml"
+  v gsr_phoenix "$U/PETR2_GSR_validation.xml"
+  v gsr_own_dict --dict data/dict "$U/PETR2_GSR_validation.xml"
 fi
