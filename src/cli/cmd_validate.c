@@ -131,8 +131,8 @@ int cmd_validate(int argc, char **argv)
         ann_pipeline_info pi = {0};
         if (pl) ann_pipeline_get_info(pl, &pi);
         if (pl && !pi.has_parser) {
-            cli_error("validate: --reparse needs the NLP stage (a parser model), which this build lacks; "
-                      "use the file's <Parse>");
+            cli_error("validate: --reparse needs a parser model (data/models/en_ud.annm), which this "
+                      "installation lacks; train it with 'make model', or use the file's <Parse>");
             ann_pipeline_close(pl);
             ann_coder_free(coder);
             ann_actors_free(actors);

@@ -11,14 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The NLP stage lands on its own branch: until it is merged, raw text cannot be parsed and
- * the pipeline codes only input that carries its own parse (CoNLL-U). */
-#pragma weak ann_model_load
-#pragma weak ann_model_free
-#pragma weak ann_model_default_path
-#pragma weak ann_nlp_tag
-#pragma weak ann_nlp_parse
-
 struct ann_pipeline {
     ann_model *model;
     ann_actors *actors;
@@ -50,13 +42,13 @@ ann_pipeline *ann_pipeline_open(const ann_pipeline_opts *o, ann_err *err)
     p->actors = ann_actors_load_dir(adir, err);
     free(adir);
     if (!p->actors) goto fail;
-    if (ann_model_load && ann_nlp_tag && ann_nlp_parse) {
-        char *mp = o->model_path ? ann_xstrdup(o->model_path) : (ann_model_default_path ? ann_model_default_path() : NULL);
-        if (mp) {
-            p->model = ann_model_load(mp, err);
-            free(mp);
-            if (!p->model) goto fail;
-        }
+    /* Without a model (none trained yet: `make model`) only parsed input (CoNLL-U) is coded;
+     * raw text is then rejected with a message saying so. A model named with --model must load. */
+    char *mp = o->model_path ? ann_xstrdup(o->model_path) : ann_model_default_path();
+    if (mp) {
+        p->model = ann_model_load(mp, err);
+        free(mp);
+        if (!p->model) goto fail;
     }
     return p;
 fail:
@@ -67,7 +59,7 @@ fail:
 void ann_pipeline_close(ann_pipeline *p)
 {
     if (!p) return;
-    if (p->model && ann_model_free) ann_model_free(p->model);
+    if (p->model) ann_model_free(p->model);
     if (p->actors) ann_actors_free(p->actors);
     ann_coder_free(p->coder);
     free(p);
@@ -93,8 +85,9 @@ int ann_pipeline_process(const ann_pipeline *p, ann_doc *d, ann_err *err)
     if (d->nsent == 0 && ann_text_segment(d, err) < 0) return -1;
     if (!parsed(d)) {
         if (!p->model) {
-            ann_err_set(err, 1, "%s: the text is not parsed and this build has no parser model; "
-                        "give CoNLL-U input with tags and heads, or build with the NLP stage",
+            ann_err_set(err, 1, "%s: the text is not parsed and there is no parser model "
+                        "(data/models/en_ud.annm); train it with 'make model', pass --model FILE, "
+                        "or give CoNLL-U input with tags and heads",
                         d->id ? d->id : "document");
             return -1;
         }

@@ -39,7 +39,7 @@ SEED="$SHARED/seed/000_0c482b0b10fe7e75.txt"
 python3 -c 'import json,sys; print(json.dumps({"id":"seed","date":"2025-06-26","text":open(sys.argv[1]).read()}))' "$SEED" > "$TMP/seed.jsonl"
 run "$ANNALIST" code --format jsonl "$TMP/seed.jsonl"
 if [ "$RC" != 0 ] && [[ "$ERR" == *"no parser model"* ]]; then
-  echo "SKIPPED (raw seed article): this build cannot parse raw text: $ERR"
+  echo "SKIPPED (raw seed article): no parser model to parse raw text: $ERR"
   finish
 fi
 expect_eq "raw seed: exit" "$RC" 0

@@ -14,7 +14,7 @@ expect_ge "event F1, Phoenix dictionaries" "$(f1 "$OUT")" 0.72
 
 run "$ANNALIST" validate --dict "$ROOT/data/dict" --reparse "$U/PETR2_GSR_validation.xml"
 if [ "$RC" = 2 ] && [[ "$ERR" == *"lacks"* ]]; then
-  echo "SKIPPED (own dictionaries + --reparse): this build has no parser: $ERR"
+  echo "SKIPPED (own dictionaries + --reparse): no parser model: $ERR"
 else
   expect_eq "own exit" "$RC" 0
   echo "own dictionaries, own parses: $(printf '%s\n' "$OUT" | tail -2 | tr '\n' ' ')"
