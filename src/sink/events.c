@@ -154,8 +154,8 @@ void ann_events_write_table(ann_buf *b, const ann_doc *d, const struct ann_coder
 {
     int n = 0;
     for (int i = 0; i < d->nevent; i++) n += !d->event[i].duplicate;
+    if (!n) return; /* a page of "0 events" helps nobody reading a thousand documents */
     ann_buf_printf(b, "%s: %d event%s\n", d->id ? d->id : "", n, n == 1 ? "" : "s");
-    if (!n) return;
     enum { NCOL = 6 };
     static const char *const head[NCOL] = {"date", "source", "target", "event", "trigger", "notes"};
     int w[NCOL];
