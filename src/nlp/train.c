@@ -257,7 +257,7 @@ static void derive_rule(const char *form, const char *lemma, int *lower, int *st
     size_t p1 = 0, p2 = 0;
     while (p1 < n && form[p1] == lemma[p1]) p1++;
     while (p2 < n && low[p2] == lemma[p2]) p2++;
-    *lower = p2 > p1;
+    *lower = p2 >= p1;   /* an unseen capitalized common noun lemmatizes lowercase */
     size_t p = *lower ? p2 : p1;
     *strip = (int)(n - p);
     *add = lemma + p;
@@ -411,7 +411,7 @@ static void tag_with_percep(const ann_model *m, const nlp_percep *p, const tsent
             out[i] = (uint8_t)sure;
             continue;
         }
-        int nf = nlp_tagger_features(ti, t->n, i, out, f);
+        int nf = nlp_tagger_features(ti, t->n, i, out, NULL, f);
         memset(sc, 0, sizeof(float) * (size_t)m->ntag);
         nlp_percep_score(p, f, nf, sc);
         int best = 0;
@@ -423,8 +423,9 @@ static void tag_with_percep(const ann_model *m, const nlp_percep *p, const tsent
 
 /* Trains a tagger on the sentences idx[0..n); returns its perceptron (caller exports). */
 static void train_tagger(trainer *T, const int *idx, int n, int epochs, nlp_percep *p, int select,
-                         nlp_table *best_out)
+                         nlp_table *best_out, uint8_t *const *right)
 {
+    /* The table being trained is best_out: dev scoring puts each epoch's snapshot there. */
     ann_model *m = &T->m;
     nlp_percep_init(p, m->ntag);
     int *order = ann_xmalloc(sizeof(int) * (size_t)(n + 1));
@@ -449,7 +450,7 @@ static void train_tagger(trainer *T, const int *idx, int n, int epochs, nlp_perc
                     tags[i] = (uint8_t)(sure != NLP_NONE ? sure : 0);
                     continue;
                 }
-                int nf = nlp_tagger_features(ti, t->n, i, tags, f);
+                int nf = nlp_tagger_features(ti, t->n, i, tags, right ? right[order[oi]] : NULL, f);
                 memset(sc, 0, sizeof(float) * (size_t)m->ntag);
                 nlp_percep_score(p, f, nf, sc);
                 int guess = 0;
@@ -466,8 +467,8 @@ static void train_tagger(trainer *T, const int *idx, int n, int epochs, nlp_perc
         nlp_table tb;
         nlp_percep_export(p, &tb);
         if (T->o->prune > 0) nlp_table_prune(&tb, (float)T->o->prune * 0.5f);
-        nlp_table saved = m->tagger;
-        m->tagger = tb;
+        nlp_table saved = *best_out;
+        *best_out = tb;
         long dt = 0, dc = 0;
         for (int si = 0; si < T->dev.n; si++) {
             const tsent *t = &T->dev.s[si];
@@ -475,11 +476,11 @@ static void train_tagger(trainer *T, const int *idx, int n, int epochs, nlp_perc
             nlp_tag_sentence(m, t->form, t->n, tags);
             for (int i = 0; i < t->n; i++) dc += tags[i] == t->tag[i], dt++;
         }
-        m->tagger = saved;
+        *best_out = saved;
         double acc = dt ? 100.0 * (double)dc / (double)dt : 100.0 * (double)(ep + 1);
         if (T->o->verbose)
-            fprintf(stderr, "  tagger epoch %d: train %.2f%%, dev tags %.2f%%, %u features (%.0fs)\n", ep + 1,
-                    tot ? 100.0 * (double)cor / (double)tot : 0.0, dt ? acc : 0.0, tb.nfeat, now() - T->t0);
+            fprintf(stderr, "  tagger%s epoch %d: train %.2f%%, dev tags %.2f%%, %u features (%.0fs)\n", right ? " (2nd pass)" : "",
+                    ep + 1, tot ? 100.0 * (double)cor / (double)tot : 0.0, dt ? acc : 0.0, tb.nfeat, now() - T->t0);
         if (acc > best_acc || !T->dev.n) {
             best_acc = acc;
             nlp_table_free(best_out);
@@ -533,7 +534,7 @@ static void parse_train_sentence(trainer *T, nlp_percep *p, const tsent *t, cons
     const int *gl = t->lab;
     int nt = m->ntrans, root = m->root_label;
     while (!nlp_state_final(&s)) {
-        int nf = nlp_parser_features(&s, word, tag, f);
+        int nf = nlp_parser_features(&s, word, tag, m->coarse, f);
         memset(sc, 0, sizeof(float) * (size_t)nt);
         nlp_percep_score(p, f, nf, sc);
         int pred = -1, gold = -1, predc = 0, goldc = 1 << 30;
@@ -592,7 +593,7 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
     T.rng = (uint64_t)o->seed * 0x9E3779B97F4A7C15ULL + 0x1234567ULL;
     T.t0 = now();
     int tag_epochs = o->tag_epochs > 0 ? o->tag_epochs : 10;
-    int parse_epochs = o->parse_epochs > 0 ? o->parse_epochs : 15;
+    int parse_epochs = o->parse_epochs > 0 ? o->parse_epochs : o->parse_epochs < 0 ? 0 : 12;
     int folds = o->jackknife > 0 ? o->jackknife : 4;
     int rc = -1;
     if (o->ntrain < 1) {
@@ -623,6 +624,7 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
     for (int i = 0; i < m->nlabel; i++) m->label[i] = T.labels.str[i];
     m->root_label = strmap_get(&T.labels, "root", 0);
     m->ntrans = 1 + 2 * m->nlabel;
+    nlp_model_coarse(m);
     if (m->ntrans > NLP_MAX_CLASSES) {
         ann_err_set(err, 1, "train: %d dependency labels, at most %d are supported", m->nlabel,
                     (NLP_MAX_CLASSES - 1) / 2);
@@ -642,7 +644,7 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
     int *all = ann_xmalloc(sizeof(int) * (size_t)(T.train.n + 1));
     for (int i = 0; i < T.train.n; i++) all[i] = i;
     nlp_percep p;
-    train_tagger(&T, all, T.train.n, tag_epochs, &p, 1, &m->tagger);
+    train_tagger(&T, all, T.train.n, tag_epochs, &p, 1, &m->tagger, NULL);
     nlp_percep_free(&p);
 
     /* Predicted tags for parser training: jackknifed so the parser sees realistic errors. */
@@ -660,7 +662,7 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
             for (int i = 0; i < T.train.n; i++)
                 if (i % folds != fo) part[np++] = i;
             nlp_table dummy;
-            train_tagger(&T, part, np, tag_epochs > 5 ? 5 : tag_epochs, &p, 0, &dummy);
+            train_tagger(&T, part, np, tag_epochs > 5 ? 5 : tag_epochs, &p, 0, &dummy, NULL);
             for (int i = fo; i < T.train.n; i += folds)
                 if (T.train.s[i].n <= 1000) tag_with_percep(m, &p, &T.train.s[i], ptag[i], ti);
             nlp_percep_free(&p);
@@ -669,6 +671,12 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
         free(part);
     }
     free(ti);
+    /* Second tagging pass, trained on the jackknifed first-pass tags it will see at run time. */
+    if (folds > 1) {
+        train_tagger(&T, all, T.train.n, tag_epochs, &p, 1, &m->tagger2, ptag);
+        nlp_percep_free(&p);
+    }
+    if (!m->tagger2.nfeat) m->tagger2.nclass = m->ntag;   /* empty: one pass only */
 
     /* Parser. */
     nlp_percep_init(&p, m->ntrans);
@@ -719,6 +727,7 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
     free(ptag);
     free(all);
     m->parser = best;
+    if (!m->parser.nfeat) m->parser.nclass = m->ntrans;   /* no parser trained */
     if (T.dev.n && o->verbose) {
         devscore ds;
         eval_dev(&T, &ds);
@@ -730,6 +739,7 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
     rc = 0;
 out:
     table_release(&T.m.tagger);
+    table_release(&T.m.tagger2);
     table_release(&T.m.parser);
     free(T.m.upos);
     free(T.m.xpos);
