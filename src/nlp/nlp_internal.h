@@ -54,10 +54,16 @@ typedef struct nlp_table {
     uint32_t mask;
     struct nlp_slot { uint32_t key, off, cnt; } *slot;
     uint32_t *ent;
+    /* Features with weights for at least a quarter of the classes are stored as dense rows (cnt has
+     * NLP_DENSE set, off indexes dense), added with vector instructions. */
+    int16_t *dense;
+    int ncp;              /* nclass rounded up to 16: dense row length */
 } nlp_table;
+#define NLP_DENSE 0x80000000u
 
 #define NLP_TABLE_MAXF 128
-/* Adds the weights of features f[0..n) to scores[0..nclass). */
+/* Adds the weights of features f[0..n) to scores[0..nclass); scores must have 256 entries (the
+ * ones past nclass are scratch). */
 void nlp_table_score(const nlp_table *t, const uint32_t *f, int n, int32_t *scores);
 void nlp_table_index(nlp_table *t);   /* builds start[] and slot[] */
 void nlp_table_free(nlp_table *t);

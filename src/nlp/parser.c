@@ -219,10 +219,9 @@ void nlp_parse_sentence(const ann_model *m, int n, const uint32_t *word, const u
     nlp_state_init(&s, n);
     uint32_t f[NLP_PARSE_NFEAT];
     int32_t sc[NLP_MAX_CLASSES + 1];
-    int nt = m->ntrans;
     while (!nlp_state_final(&s)) {
         int nf = nlp_parser_features(&s, word, tag, m->coarse, f);
-        memset(sc, 0, sizeof(int32_t) * (size_t)nt);
+        memset(sc, 0, sizeof sc);
         nlp_table_score(&m->parser, f, nf, sc);
         int best = -1;
         int can_shift = nlp_trans_valid(&s, NLP_SHIFT, m->root_label);

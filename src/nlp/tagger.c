@@ -122,7 +122,7 @@ static void tag_pass(const ann_model *m, const nlp_table *tb, const nlp_tokinfo 
             continue;
         }
         int nf = nlp_tagger_features(ti, n, i, tags, right, f);
-        memset(sc, 0, sizeof(int32_t) * (size_t)m->ntag);
+        memset(sc, 0, sizeof sc);
         nlp_table_score(tb, f, nf, sc);
         int best = 0;
         for (int c = 1; c < m->ntag; c++)

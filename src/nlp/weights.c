@@ -26,11 +26,22 @@ void nlp_table_index(nlp_table *t)
     while (size < t->nfeat + t->nfeat / 2) size <<= 1;
     t->mask = size - 1;
     t->slot = ann_xcalloc(size, sizeof *t->slot);
-    uint32_t off = 0;
+    t->ncp = (t->nclass + 15) & ~15;
+    uint32_t ndense = 0;
+    for (uint32_t i = 0; i < t->nfeat; i++) ndense += t->cnt[i] * 4 >= t->nclass;
+    t->dense = ann_xcalloc((size_t)ndense * (size_t)t->ncp + 1, sizeof *t->dense);
+    uint32_t off = 0, d = 0;
     for (uint32_t i = 0; i < t->nfeat; i++) {
         uint32_t h = t->keys[i] & t->mask;
         while (t->slot[h].key) h = (h + 1) & t->mask;
-        t->slot[h] = (struct nlp_slot){t->keys[i], off, t->cnt[i]};
+        if (t->cnt[i] * 4 >= t->nclass) {
+            int16_t *row = t->dense + (size_t)d * (size_t)t->ncp;
+            for (uint32_t a = off; a < off + t->cnt[i]; a++) row[t->cls[a]] = t->w[a];
+            t->slot[h] = (struct nlp_slot){t->keys[i], d * (uint32_t)t->ncp, NLP_DENSE};
+            d++;
+        } else {
+            t->slot[h] = (struct nlp_slot){t->keys[i], off, t->cnt[i]};
+        }
         off += t->cnt[i];
     }
 }
@@ -48,14 +59,21 @@ void nlp_table_score(const nlp_table *t, const uint32_t *f, int n, int32_t *scor
         const struct nlp_slot *s;
         while ((s = &t->slot[h])->key) {
             if (s->key == key) {
-                __builtin_prefetch(&t->ent[s->off]);
+                __builtin_prefetch(s->cnt & NLP_DENSE ? (const void *)&t->dense[s->off] : &t->ent[s->off]);
                 found[nf++] = s;
                 break;
             }
             h = (h + 1) & t->mask;
         }
     }
+    int ncp = t->ncp;
     for (int k = 0; k < nf; k++) {
+        if (found[k]->cnt & NLP_DENSE) {
+            const int16_t *r = t->dense + found[k]->off;
+            for (int c = 0; c < ncp; c += 16)
+                for (int j = 0; j < 16; j++) scores[c + j] += r[c + j];
+            continue;
+        }
         const uint32_t *e = t->ent + found[k]->off, *z = e + found[k]->cnt;
         for (; e < z; e++) scores[*e >> 16] += (int16_t)(uint16_t)*e;
     }
@@ -65,6 +83,8 @@ void nlp_table_free(nlp_table *t)
 {
     free(t->ent);
     free(t->slot);
+    free(t->dense);
+    t->dense = NULL;
     /* keys/cnt/cls/w belong to whoever filled them (export or load). */
     t->ent = NULL;
     t->slot = NULL;
