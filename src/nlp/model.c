@@ -65,8 +65,8 @@ static void put_table(ann_buf *b, const nlp_table *t)
     put_u32(b, t->nfeat);
     put_u32(b, t->nent);
     for (uint32_t i = 0; i < t->nfeat; i++) put_u32(b, t->keys[i]);
-    ann_buf_add(b, (const char *)t->cnt, t->nfeat);
-    ann_buf_add(b, (const char *)t->cls, t->nent);
+    if (t->nfeat) ann_buf_add(b, (const char *)t->cnt, t->nfeat);   /* empty tables have no arrays */
+    if (t->nent) ann_buf_add(b, (const char *)t->cls, t->nent);
     for (uint32_t i = 0; i < t->nent; i++) {
         uint16_t v = (uint16_t)t->w[i];
         char c[2] = {(char)(v & 0xff), (char)(v >> 8)};
