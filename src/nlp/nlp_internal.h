@@ -155,7 +155,7 @@ void nlp_tok_info(const ann_model *m, const char *const *forms, int n, nlp_tokin
 /* right: first-pass tags for the second pass, NULL in the first. */
 int nlp_tagger_features(const nlp_tokinfo *ti, int n, int i, const uint8_t *tags, const uint8_t *right,
                         uint32_t *f);
-#define NLP_TAG_NFEAT 52
+#define NLP_TAG_NFEAT 56
 /* Tags a sentence (forms -> joint tag ids) with the runtime table. */
 void nlp_tag_sentence(const ann_model *m, const char *const *forms, int n, uint8_t *tags);
 /* Lemma for (form, tag); writes into buf (cap bytes) and returns it, or returns a lexicon string. */

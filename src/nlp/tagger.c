@@ -94,7 +94,9 @@ int nlp_tagger_features(const nlp_tokinfo *ti, int n, int i, const uint8_t *tags
     f[k++] = nlp_f2(31, m1, w->suf[2]);
     f[k++] = nlp_f3(32, t1, w->lower, m1);
     f[k++] = nlp_f2(33, w->flags, m1);
+    f[k++] = nlp_f1(34, w->mft);
     f[k++] = nlp_f2(35, lm1, lp1);
+    f[k++] = nlp_f2(37, w->mft, t1);
     f[k++] = nlp_f1(36, i + 1 < n ? ti[i + 1].suf[1] : EOS);
     if (right) {
         uint32_t r0 = right[i], r1 = i + 1 < n ? right[i + 1] : 302u, r2 = i + 2 < n ? right[i + 2] : 302u;
@@ -170,6 +172,18 @@ const char *nlp_lemma(const ann_model *m, const char *form, int tag, char *buf, 
         }
         title[n] = 0;
         if (caps && strcmp(title, form) && (e = nlp_lex_find(m, title, tag))) return e->lemma;
+    }
+    /* Cardinal numbers lose their thousands separators ("6,363,217" -> "6363217"), as in the
+     * treebanks; decimal points stay. */
+    if (!strcmp(m->xpos[tag], "CD") && form[0] >= '0' && form[0] <= '9' && strchr(form, ',')) {
+        size_t i = 0, k = 0;
+        while (i < n && ((form[i] >= '0' && form[i] <= '9') || form[i] == ',' || form[i] == '.')) i++;
+        if (i == n) {
+            for (i = 0; i < n; i++)
+                if (form[i] != ',') buf[k++] = form[i];
+            buf[k] = 0;
+            return buf;
+        }
     }
     size_t maxk = n < 5 ? n : 5;
     for (size_t k = maxk + 1; k-- > 0;) {

@@ -247,7 +247,10 @@ static nlp_kv *majority(uint64_t *p, size_t n, int min, double share, uint32_t *
 static char lower_c(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
 /* The rule turning form into lemma: keep a prefix of the form (lowercased or not), append. */
-static void derive_rule(const char *form, const char *lemma, int *lower, int *strip, const char **add)
+/* prefer_lower decides when the form has no capitals (both readings fit): the tag's majority
+ * among forms that do tell ("Facsimile"/NN -> lowercase, "E17"/NNP -> as is). */
+static void derive_rule(const char *form, const char *lemma, int prefer_lower, int *lower, int *strip,
+                        const char **add)
 {
     size_t n = strlen(form);
     char low[256];
@@ -257,7 +260,7 @@ static void derive_rule(const char *form, const char *lemma, int *lower, int *st
     size_t p1 = 0, p2 = 0;
     while (p1 < n && form[p1] == lemma[p1]) p1++;
     while (p2 < n && low[p2] == lemma[p2]) p2++;
-    *lower = p2 >= p1;   /* an unseen capitalized common noun lemmatizes lowercase */
+    *lower = p2 > p1 ? 1 : p1 > p2 ? 0 : prefer_lower;
     size_t p = *lower ? p2 : p1;
     *strip = (int)(n - p);
     *add = lemma + p;
@@ -271,7 +274,27 @@ typedef struct trainer {
     tbank train, dev;
     uint64_t rng;
     double t0;
+    /* Most-frequent-tag maps built without one fold of the training sentences each: a training
+     * sentence's words are looked up in the map that never saw it, so the tagger learns how far
+     * to trust the feature on words as new as those it will meet. */
+    int *fold;
+    nlp_kv *mftf[4];
+    uint32_t nmftf[4];
+    nlp_kv *mft_all;
+    uint32_t nmft_all;
 } trainer;
+
+static void use_fold_mft(trainer *T, int si)
+{
+    T->m.mft = T->mftf[T->fold[si]];
+    T->m.nmft = T->nmftf[T->fold[si]];
+}
+
+static void use_full_mft(trainer *T)
+{
+    T->m.mft = T->mft_all;
+    T->m.nmft = T->nmft_all;
+}
 
 static double now(void)
 {
@@ -300,7 +323,28 @@ static void build_lexical(trainer *T)
             k++;
         }
     }
+    /* Folds by content, so that a sentence given twice (weighting) falls in one fold. */
+    T->fold = ann_xmalloc(sizeof(int) * (size_t)(tb->n + 1));
+    for (int i = 0; i < tb->n; i++) {
+        uint32_t h = 17;
+        for (int j = 0; j < tb->s[i].n; j++) h = nlp_mix(h, nlp_word_id(tb->s[i].form[j]));
+        T->fold[i] = (int)(nlp_fin(h) % 4u);
+    }
+    uint64_t *fp = ann_xmalloc(sizeof *fp * (ntok + 1));
+    for (int f = 0; f < 4; f++) {
+        size_t q = 0, z = 0;
+        for (int i = 0; i < tb->n; i++)
+            for (int j = 0; j < tb->s[i].n; j++) {
+                if (tb->s[i].tag[j] < 0) continue;
+                if (T->fold[i] != f) fp[q++] = pairs[z];
+                z++;
+            }
+        T->mftf[f] = majority(fp, q, 1, 0.0, &T->nmftf[f]);
+    }
+    free(fp);
     m->mft = majority(pairs, k, 1, 0.0, &m->nmft);
+    T->mft_all = m->mft;
+    T->nmft_all = m->nmft;
     m->tagdict = majority(pairs2, k, 20, 0.995, &m->ntagdict);
     free(pairs);
     free(pairs2);
@@ -371,13 +415,21 @@ static void build_lexical(trainer *T)
     uint64_t *rp = ann_xmalloc(sizeof *rp * ((size_t)m->nlex * 6 + 1));
     size_t nr = 0;
     char low[256], rk[300];
+    int *votes = ann_xcalloc((size_t)m->ntag + 1, sizeof *votes);
+    for (uint32_t i = 0; i < m->nlex; i++) {
+        int lower, strip;
+        const char *add;
+        if (strlen(m->lex[i].form) >= sizeof low) continue;
+        derive_rule(m->lex[i].form, m->lex[i].lemma, -1, &lower, &strip, &add);
+        if (lower >= 0) votes[m->lex[i].tag] += lower ? 1 : -1;
+    }
     for (uint32_t i = 0; i < m->nlex; i++) {
         const nlp_lex *e = &m->lex[i];
         size_t n = strlen(e->form);
         if (n >= sizeof low || strlen(e->lemma) > 200) continue;
         int lower, strip;
         const char *add;
-        derive_rule(e->form, e->lemma, &lower, &strip, &add);
+        derive_rule(e->form, e->lemma, votes[e->tag] > 0, &lower, &strip, &add);
         if (strip > 255) continue;
         snprintf(rk, sizeof rk, "%d\t%d\t%s", lower, strip, add);
         int rid = strmap_get(&rules, rk, 1);
@@ -387,6 +439,7 @@ static void build_lexical(trainer *T)
     }
     m->suf = majority(rp, nr, 1, 0.0, &m->nsuf);
     free(rp);
+    free(votes);
     m->nrule = (uint32_t)rules.n;
     m->rule = ann_xmalloc(sizeof *m->rule * (m->nrule + 1));
     for (int i = 0; i < rules.n; i++) {
@@ -442,7 +495,9 @@ static void train_tagger(trainer *T, const int *idx, int n, int epochs, nlp_perc
         for (int oi = 0; oi < n; oi++) {
             const tsent *t = &T->train.s[order[oi]];
             if (t->n > 1000) continue;
+            use_fold_mft(T, order[oi]);
             nlp_tok_info(m, t->form, t->n, ti);
+            use_full_mft(T);
             for (int i = 0; i < t->n; i++) {
                 int gold = t->tag[i];
                 uint32_t sure = nlp_kv_find(m->tagdict, m->ntagdict, ti[i].word, NLP_NONE);
@@ -664,7 +719,11 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
             nlp_table dummy;
             train_tagger(&T, part, np, tag_epochs > 5 ? 5 : tag_epochs, &p, 0, &dummy, NULL);
             for (int i = fo; i < T.train.n; i += folds)
-                if (T.train.s[i].n <= 1000) tag_with_percep(m, &p, &T.train.s[i], ptag[i], ti);
+                if (T.train.s[i].n <= 1000) {
+                    use_fold_mft(&T, i);
+                    tag_with_percep(m, &p, &T.train.s[i], ptag[i], ti);
+                    use_full_mft(&T);
+                }
             nlp_percep_free(&p);
             if (o->verbose) fprintf(stderr, "  jackknife fold %d/%d tagged (%.0fs)\n", fo + 1, folds, now() - T.t0);
         }
@@ -748,6 +807,8 @@ out:
     free(T.m.lex);
     free(T.m.lex_slot);
     free(T.m.mft);
+    for (int f = 0; f < 4; f++) free(T.mftf[f]);
+    free(T.fold);
     free(T.m.tagdict);
     free(T.m.suf);
     free(T.m.rule);
