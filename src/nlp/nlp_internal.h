@@ -52,14 +52,15 @@ typedef struct nlp_table {
     /* Built by nlp_table_index for scoring: open addressing on the key (0 = empty), each slot
      * pointing at the feature's packed entries (weight in the low 16 bits, class above). */
     uint32_t mask;
-    struct nlp_slot { uint32_t key, off, cnt; } *slot;
+    struct nlp_slot { uint32_t key, val; } *slot;   /* val = offset << 6 | count */
     uint32_t *ent;
-    /* Features with weights for at least a quarter of the classes are stored as dense rows (cnt has
-     * NLP_DENSE set, off indexes dense), added with vector instructions. */
+    /* Features with weights for at least a quarter of the classes are stored as dense rows
+     * (count NLP_DENSE, offset into dense), added with vector instructions; the others have
+     * fewer than 64 entries. */
     int16_t *dense;
     int ncp;              /* nclass rounded up to 16: dense row length */
 } nlp_table;
-#define NLP_DENSE 0x80000000u
+#define NLP_DENSE 63u
 
 #define NLP_TABLE_MAXF 128
 /* Adds the weights of features f[0..n) to scores[0..nclass); scores must have 256 entries (the

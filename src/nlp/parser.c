@@ -220,6 +220,15 @@ void nlp_parse_sentence(const ann_model *m, int n, const uint32_t *word, const u
     uint32_t f[NLP_PARSE_NFEAT];
     int32_t sc[NLP_MAX_CLASSES + 1];
     while (!nlp_state_final(&s)) {
+        /* Forced moves need no scoring: the first SHIFT, and the root taking the last word. */
+        if (s.sp == 1) {
+            nlp_trans_apply(&s, NLP_SHIFT);
+            continue;
+        }
+        if (s.sp == 2 && s.b > n) {
+            nlp_trans_apply(&s, nlp_right(m->root_label));
+            continue;
+        }
         int nf = nlp_parser_features(&s, word, tag, m->coarse, f);
         memset(sc, 0, sizeof sc);
         nlp_table_score(&m->parser, f, nf, sc);
