@@ -21,7 +21,18 @@ python3 "$ROOT/contrib/make_corpus.py" "$SHARED" "$TMP/corpus.jsonl" --max-docs 
 expect_ge "single-process output lines" "$(wc -l < "$TMP/single.jsonl")" 100
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$TMP"; }
+# Workers first, then the scheduler; a dask-worker can hang in its shutdown when the
+# scheduler went first, so whatever still runs after 5 s is killed.
+cleanup() {
+  local i p alive
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null; sleep 0.2; done
+  for _ in $(seq 1 50); do
+    alive=0; for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    [ $alive = 0 ] && break; sleep 0.1
+  done
+  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
+  wait 2>/dev/null; rm -rf "$TMP"
+}
 trap cleanup EXIT
 port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 sched=tcp://127.0.0.1:$port
