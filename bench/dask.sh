@@ -7,7 +7,7 @@ PY=${DASK_PYTHON:-/usr/bin/python3}
 "$PY" -c 'import distributed, dask.bag' 2>/dev/null || skip "Dask not installed (Debian: python3-distributed)"
 corpus=${BENCH_DASK_CORPUS:-$CORPUS_DIR/corpus.jsonl}
 docs=$(grep -c . "$corpus")
-if "$ANNALIST" code --help >/dev/null 2>&1; then kind=code; filter=("$ANNALIST" code --format jsonl -q)
+if echo '{"id":"p","text":"Iran spoke."}' | "$ANNALIST" code --format jsonl -q >/dev/null 2>&1; then kind=code; filter=("$ANNALIST" code --format jsonl -q)
 else kind=segment; filter=("$ANNALIST" segment --format jsonl -q)
   echo "no 'code' in this build: measuring with 'segment --format jsonl'"; fi
 timed "${filter[@]}" "$corpus"

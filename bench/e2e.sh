@@ -2,7 +2,8 @@
 # End-to-end `annalist code` throughput on the benchmark corpus: sentences/s and tokens/s at
 # -j 1 and -j 2, with peak RSS. Sentence and token counts come from `annalist segment`.
 . "$(dirname "$0")/lib.sh"
-"$ANNALIST" code --help > /dev/null 2>&1 || skip "'annalist code' is not in this build yet"
+echo '{"id":"probe","text":"Iran spoke."}' | "$ANNALIST" code --format jsonl -q > /dev/null 2> "$BENCH_TMP/probe.err" ||
+  skip "'annalist code' is not usable in this build: $(head -1 "$BENCH_TMP/probe.err")"
 corpus=${BENCH_E2E_CORPUS:-$CORPUS_DIR/corpus.jsonl}
 counts=$CORPUS_DIR/$(basename "$corpus").counts
 if [ ! -s "$counts" ] || [ "$counts" -ot "$corpus" ]; then

@@ -10,11 +10,12 @@ if ! "$PY" -c 'import distributed, dask.bag' 2>/dev/null || ! command -v dask-sc
   echo "SKIPPED: Dask not installed (Debian: python3-distributed)"; ok; finish
 fi
 DASK="$ROOT/contrib/dask/annalist_dask.py"
-if "$ANNALIST" code --help >/dev/null 2>&1; then
+usable() { echo '{"id":"probe","text":"Iran spoke."}' | "$ANNALIST" "$@" -q > /dev/null 2>&1; }
+if usable code --format jsonl; then
   FILTER=("$ANNALIST" code --format jsonl -q); echo "filter: annalist code --format jsonl"
 else
   FILTER=("$ANNALIST" segment --format jsonl -q)
-  echo "filter: annalist segment --format jsonl (no 'code' in this build: testing the machinery only)"
+  echo "filter: annalist segment --format jsonl (no usable 'code' in this build: testing the machinery only)"
 fi
 python3 "$ROOT/contrib/make_corpus.py" "$SHARED" "$TMP/corpus.jsonl" --max-docs 2000 2>/dev/null
 "${FILTER[@]}" "$TMP/corpus.jsonl" > "$TMP/single.jsonl"

@@ -3,11 +3,12 @@
 # must give what one process gives. Uses `code` when the build has it, else `segment`.
 . "$(dirname "$0")/lib.sh"
 command -v parallel >/dev/null || { echo "SKIPPED: GNU parallel not installed"; ok; finish; }
-if "$ANNALIST" code --help >/dev/null 2>&1; then
+usable() { echo '{"id":"probe","text":"Iran spoke."}' | "$ANNALIST" "$@" -q > /dev/null 2>&1; }
+if usable code --format jsonl; then
   FILTER=("$ANNALIST" code --format jsonl -q); echo "filter: annalist code --format jsonl"
 else
   FILTER=("$ANNALIST" segment --format jsonl -q)
-  echo "filter: annalist segment --format jsonl (no 'code' in this build: testing the machinery only)"
+  echo "filter: annalist segment --format jsonl (no usable 'code' in this build: testing the machinery only)"
 fi
 if have_shared; then
   python3 "$ROOT/contrib/make_corpus.py" "$SHARED" "$TMP/corpus.jsonl" --max-docs 600 2>/dev/null

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The batch runner's scaling: `annalist parse` (CPU-heavy per document) on corpus-small.jsonl
+# at -j 1 and -j 2 (sentences/s, and the ratio). Uses the shipped model, or else a model
+# trained once here on 2,000 UD EWT sentences (cached in bench/work/): the speed of parsing
+# itself is the parser's business (bench/parse.sh); this measures how it scales with -j.
+. "$(dirname "$0")/lib.sh"
+"$ANNALIST" parse --help > /dev/null 2>&1 || skip "'annalist parse' is not in this build"
+corpus=$CORPUS_DIR/corpus-small.jsonl
+model=()
+if ! echo '{"id":"p","text":"Iran spoke."}' | "$ANNALIST" parse -q > /dev/null 2>&1; then
+  m=$CORPUS_DIR/bench-2k.annm
+  if [ ! -s "$m" ]; then
+    "$ANNALIST" train -q --train "$SHARED/data/ud/en_ewt-ud-train.conllu" --max-sentences 2000 \
+      --tag-epochs 3 --parse-epochs 3 --jackknife 1 -o "$m" || exit 1
+  fi
+  model=(--model "$m")
+  echo "no shipped model: using $m (2,000 EWT sentences)"
+fi
+counts=$CORPUS_DIR/corpus-small.jsonl.counts
+if [ ! -s "$counts" ] || [ "$counts" -ot "$corpus" ]; then
+  "$ANNALIST" segment -q "$corpus" | awk '/^# text = /{s++} /^[0-9]+\t/{t++} END{print s, t}' > "$counts"
+fi
+read -r sents toks < "$counts"
+timed "$ANNALIST" parse -q -j 1 "${model[@]}" "$corpus"; t1=$ELAPSED
+figure parse_j1_sentences_per_s "$(rate "$sents" "$t1")" sent/s
+timed "$ANNALIST" parse -q -j 2 "${model[@]}" "$corpus"; t2=$ELAPSED
+figure parse_j2_sentences_per_s "$(rate "$sents" "$t2")" sent/s
+figure parse_j2_speedup "$(awk -v a="$t1" -v b="$t2" 'BEGIN{printf "%.2f", b > 0 ? a / b : 0}')" x
+figure parse_j2_peak_rss "$((PEAK_RSS_KB / 1024))" MB
