@@ -7,13 +7,14 @@ figure() { printf 'FIGURE %s %s %s\n' "$1" "$2" "$3"; }
 skip() { printf 'SKIP %s\n' "$*"; exit 0; }
 
 # timed CMD...: runs CMD (stdout to /dev/null) under /usr/bin/time -v; sets ELAPSED (seconds),
-# PEAK_RSS_KB and TIMED_RC. stderr of CMD goes to $BENCH_TMP/timed.err.
+# CPU_S (user + system seconds), PEAK_RSS_KB and TIMED_RC. stderr of CMD goes to $BENCH_TMP/timed.err.
 timed() {
   local tf; tf=$(mktemp)
   /usr/bin/time -v -o "$tf" "$@" > /dev/null 2> "${BENCH_TMP:-/tmp}/timed.err"
   TIMED_RC=$?
   ELAPSED=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$tf")
   PEAK_RSS_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tf")
+  CPU_S=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$tf")
   rm -f "$tf"
 }
 
