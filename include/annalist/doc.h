@@ -95,7 +95,7 @@ typedef struct ann_doc {
     ann_mention *ment;
     int nevent;
     ann_event *event;
-    const char *origin;   /* input file name, for messages */
+    const char *origin;   /* input file name, for messages (arena copy: outlives the reader) */
     long origin_line;     /* line of the record in that file (JSONL, CoNLL-U) */
     ann_arena arena;
 } ann_doc;

@@ -7,7 +7,10 @@
 
 static const char usage[] =
     "usage: annalist segment [options] [FILE...]\n\n"
-    "Splits documents into sentences and tokens (Universal Dependencies English conventions).\n\n"
+    "Splits documents into sentences and tokens (Universal Dependencies English conventions:\n"
+    "clitics split as multiword tokens, \"don't\" = do n't; abbreviations, numbers, URLs and\n"
+    "e-mail addresses kept whole). Blank lines separate paragraphs. CoNLL-U input keeps its\n"
+    "own tokenization; to re-segment a treebank's text see 'annalist eval-segment --raw'.\n\n"
     "  --format conllu|jsonl   CoNLL-U (default: ID and FORM filled, '# text' per sentence) or\n"
     "                          JSONL, one sentence per line with tokens and byte offsets\n"
     "  --input-format F        text, jsonl, conllu or auto (default: guess from name and content)\n"
@@ -16,6 +19,17 @@ static const char usage[] =
     "  --max-doc-bytes N       largest document accepted (default 10 MB)\n\n"
     "Exit status: 0 all inputs accepted, 1 some rejected (others still written), 2 usage error.\n"
     "Example: annalist segment --format jsonl article.txt\n";
+
+/* Offsets are most of the output: formatted by hand, not by printf. */
+static void put_uint(ann_buf *b, uint32_t v)
+{
+    char d[10];
+    int n = 0;
+    do d[n++] = (char)('0' + v % 10); while ((v /= 10));
+    char r[10];
+    for (int i = 0; i < n; i++) r[i] = d[n - 1 - i];
+    ann_buf_add(b, r, (size_t)n);
+}
 
 static void write_jsonl(const ann_doc *d, ann_buf *out)
 {
@@ -29,10 +43,13 @@ static void write_jsonl(const ann_doc *d, ann_buf *out)
         ann_buf_puts(out, ",\"tokens\":[");
         for (int k = 0; k < s->ntok; k++) {
             const ann_token *t = &s->tok[k];
-            if (k) ann_buf_putc(out, ',');
-            ann_buf_puts(out, "{\"text\":");
-            ann_buf_json_str(out, t->form, strlen(t->form));
-            ann_buf_printf(out, ",\"start\":%u,\"end\":%u}", t->start, t->end);
+            ann_buf_add(out, k ? ",{\"text\":" : "{\"text\":", k ? 9 : 8);
+            ann_buf_json_str(out, t->form, strlen(t->form));  /* CoNLL-U forms need not match the span */
+            ann_buf_add(out, ",\"start\":", 9);
+            put_uint(out, t->start);
+            ann_buf_add(out, ",\"end\":", 7);
+            put_uint(out, t->end);
+            ann_buf_putc(out, '}');
         }
         ann_buf_puts(out, "]}\n");
     }

@@ -238,7 +238,7 @@ static int next_text(ann_reader *r, ann_doc **out, ann_err *err)
     ann_doc *d = ann_doc_new();
     ann_doc_set_text(d, r->data, r->len);
     d->id = ann_arena_strdup(&d->arena, basename_of(r->name));
-    d->origin = r->name;
+    d->origin = ann_arena_strdup(&d->arena, r->name);
     d->origin_line = 1;
     *out = d;
     if (fixed > 0)
@@ -365,7 +365,7 @@ static int next_jsonl(ann_reader *r, ann_doc **out, ann_err *err)
         d->title = ann_arena_strdup(&d->arena, json_str(o, "title"));
         d->source = ann_arena_strdup(&d->arena, json_str(o, "source"));
         d->url = ann_arena_strdup(&d->arena, json_str(o, "url"));
-        d->origin = r->name;
+        d->origin = ann_arena_strdup(&d->arena, r->name);
         d->origin_line = r->lineno;
         json_decref(o);
         *out = d;
@@ -420,7 +420,7 @@ static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
     }
     if (r->pos >= r->len) return 0;
     ann_doc *d = ann_doc_new();
-    d->origin = r->name;
+    d->origin = ann_arena_strdup(&d->arena, r->name);
     d->origin_line = r->lineno + 1;
     ann_buf text = {0};
     int paragraph = -1;

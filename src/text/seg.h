@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { SEG_WORD = 1, SEG_NUM, SEG_PUNCT, SEG_URL, SEG_SYM };
+enum { SEG_WORD = 1, SEG_NUM, SEG_PUNCT, SEG_URL, SEG_SYM, SEG_EMOTICON };
 
 enum {
     SEG_F_SPACE = 1,    /* whitespace before the token */
@@ -31,13 +31,17 @@ typedef struct seg_toks {
 } seg_toks;
 
 /* Appends the surface tokens of t[0..n) to out (which is not cleared). Linear in n. */
-void seg_tokenize(const char *t, size_t n, seg_toks *out);
+void ann_text_tokens(const char *t, size_t n, seg_toks *out);
 
 /* Abbreviation lookup for the word w[0..n) (without its period): 0 unknown,
  * else SEG_ABBR_* flags. */
 enum { SEG_ABBR = 1, SEG_ABBR_TITLE = 2, SEG_ABBR_NUM = 4 /* only before a number: "No. 5" */ };
-int seg_abbrev(const char *w, size_t n);
+int ann_text_abbrev(const char *w, size_t n);
 /* 1 when w[0..n) is a word that commonly opens a sentence ("The", "But", "He"). */
-int seg_opener(const char *w, size_t n);
+int ann_text_opener(const char *w, size_t n);
+
+/* 1 when the compiled-in word lists are in the order their binary searches need (for tests). */
+int ann_text_lists_sorted(void);
+int ann_text_fused_sorted(void);
 
 #endif

@@ -6,6 +6,7 @@
 #include "annalist/text.h"
 #include "seg.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,18 +65,72 @@ static int all_upper(const char *t, const seg_tok *k)
     return 1;
 }
 
-static int salutation(const char *t, const seg_tok *k)
+/* "11/10/2000", "1/9/01" */
+static int is_date(const char *t, const seg_tok *k)
 {
-    static const char *const w[] = {"Thanks", "Regards", "Best", "Cheers", "Sincerely", "Love",
-                                    "Thx", "Rgds", "Respectfully", "Cordially"};
-    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-        if (strlen(w[i]) == k->e - k->s && !memcmp(w[i], t + k->s, k->e - k->s)) return 1;
+    int slashes = 0, digits = 0;
+    for (uint32_t i = k->s; i < k->e; i++) {
+        if (t[i] == '/') slashes++;
+        else if (t[i] >= '0' && t[i] <= '9') digits++;
+        else return 0;
+    }
+    return slashes == 2 && digits >= 4;
+}
+
+/* "05:17", "06:00:56" */
+static int is_time(const char *t, const seg_tok *k)
+{
+    int colons = 0;
+    for (uint32_t i = k->s; i < k->e; i++) {
+        if (t[i] == ':') colons++;
+        else if (t[i] < '0' || t[i] > '9') return 0;
+    }
+    return colons >= 1 && colons <= 2 && k->e - k->s >= 4;
+}
+
+static int is_ampm(const char *t, const seg_tok *k)
+{
+    return k->e - k->s == 2 && ((t[k->s] | 32) == 'a' || (t[k->s] | 32) == 'p') && (t[k->s + 1] | 32) == 'm';
+}
+
+static int tok_is(const char *t, const seg_tok *k, const char *w)
+{
+    size_t n = strlen(w);
+    return k->e - k->s == n && !memcmp(t + k->s, w, n);
+}
+
+/* How many tokens of a closing formula end at token i ("Thanks", "Thank you", "Best
+ * regards"), or 0. */
+static int salutation(const char *t, const seg_tok *k, size_t i)
+{
+    static const char *const one[] = {"Thanks", "Regards", "Best", "Cheers", "Sincerely", "Love",
+                                      "Thx", "Rgds", "Respectfully", "Cordially"};
+    for (size_t j = 0; j < sizeof one / sizeof *one; j++)
+        if (tok_is(t, &k[i], one[j])) return 1;
+    if (i < 1) return 0;
+    if ((tok_is(t, &k[i], "you") && tok_is(t, &k[i - 1], "Thank")) ||
+        (tok_is(t, &k[i], "regards") && (tok_is(t, &k[i - 1], "Best") || tok_is(t, &k[i - 1], "Kind") ||
+                                         tok_is(t, &k[i - 1], "Warm"))) ||
+        (tok_is(t, &k[i], "thanks") && tok_is(t, &k[i - 1], "Many")) ||
+        (tok_is(t, &k[i], "care") && tok_is(t, &k[i - 1], "Take")))
+        return 2;
     return 0;
 }
 
 static int is_char(const char *t, const seg_tok *k, char c)
 {
     return k->e - k->s == 1 && t[k->s] == c;
+}
+
+/* "[12]" or "[citation needed]" starting at token j: returns the index after it, or 0. */
+static size_t citation(const char *t, const seg_tok *k, size_t nk, size_t j)
+{
+    if (!is_char(t, &k[j], '[')) return 0;
+    if (j + 2 < nk && k[j + 1].kind == SEG_NUM && is_char(t, &k[j + 2], ']')) return j + 3;
+    if (j + 3 < nk && k[j + 1].e - k[j + 1].s == 8 && !memcmp(t + k[j + 1].s, "citation", 8) &&
+        is_char(t, &k[j + 3], ']'))
+        return j + 4;
+    return 0;
 }
 
 /* A token that begins a list item at the start of a line. */
@@ -87,7 +142,7 @@ static int is_bullet(const char *t, const seg_tok *k)
     return k->e - k->s == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA2 || s[2] == 0x93 || s[2] == 0x94);
 }
 
-/* Where the line holding byte i starts and ends. */
+/* How far back (up to 200 bytes) the line holding byte i starts. */
 static uint32_t line_len_before(const char *t, uint32_t i)
 {
     uint32_t j = i;
@@ -96,9 +151,8 @@ static uint32_t line_len_before(const char *t, uint32_t i)
 }
 
 /* Boundary decisions: out[i] = 1 when a sentence ends after surface token i. */
-static void split(const char *t, size_t n, seg_tok *k, size_t nk, uint8_t *end)
+static void split(const char *t, seg_tok *k, size_t nk, uint8_t *end)
 {
-    (void)n;
     for (size_t i = 0; i < nk; i++) {
         end[i] = 0;
         const seg_tok *nx = i + 1 < nk ? &k[i + 1] : NULL;
@@ -119,17 +173,26 @@ static void split(const char *t, size_t n, seg_tok *k, size_t nk, uint8_t *end)
     }
     for (size_t i = 0; i + 1 < nk; i++) {
         const seg_tok *c = &k[i], *nx = &k[i + 1];
+        /* an e-mail header's "Kay Mann 03/15/2001 04:03 PM" line: its date and time stand
+         * apart from the name before them (but "on 06/01/2000 ..." stays) and from the text after */
+        if (i + 3 < nk && is_date(t, nx) && is_time(t, &k[i + 2]) && is_ampm(t, &k[i + 3])) {
+            if (!starts_lower(t, c)) end[i] = 1;
+            if (i + 4 < nk) end[i + 3] = 1;
+        }
+        /* "Thanks, Bill", "Best regards, Kay": the closing formula is a sentence when it
+         * starts one */
+        int sal;
+        if (i > 0 && is_char(t, c, ',') && (sal = salutation(t, k, i - 1)) && (size_t)sal <= i) {
+            size_t f = i - (size_t)sal;  /* the formula's first token */
+            if (f == 0 || (k[f].flags & SEG_F_NL) || end[f - 1] || is_final(t, &k[f - 1])) end[i] = 1;
+        }
         if (!starts_upper(t, nx) || all_upper(t, nx)) continue;
         uint32_t cn = c->e - c->s;
         const char *cs = t + c->s;
         /* "<< File: x.doc >> Next": the attachment marker closes its line */
         if (cn == 2 && cs[0] == '>' && cs[1] == '>') end[i] = 1;
         /* a smiley ends what it comments on */
-        if (c->kind == SEG_SYM && strchr(":;=^<", cs[0])) end[i] = 1;
-        /* "Thanks, Bill" and "Regards, Kay": the closing formula is a sentence */
-        if (i > 0 && cn == 1 && cs[0] == ',' && salutation(t, &k[i - 1]) &&
-            (i == 1 || (k[i - 1].flags & SEG_F_NL) || end[i - 2] || is_final(t, &k[i - 2])))
-            end[i] = 1;
+        if (c->kind == SEG_EMOTICON) end[i] = 1;
         /* e-mail headers: "08/16/2000 12:05 PM I just wanted ..." */
         if (i > 0 && cn == 2 && (cs[0] == 'A' || cs[0] == 'P' || cs[0] == 'a' || cs[0] == 'p') &&
             (cs[1] == 'M' || cs[1] == 'm') && memchr(t + k[i - 1].s, ':', k[i - 1].e - k[i - 1].s))
@@ -140,23 +203,35 @@ static void split(const char *t, size_t n, seg_tok *k, size_t nk, uint8_t *end)
         int fin = is_final(t, c);
         int abbr = c->kind != SEG_PUNCT && (c->flags & SEG_F_ABBR);
         if (!fin && !abbr) continue;
+        /* "... eSpeakers. 10. Jack Welch": the period of a list number opens, not ends */
+        if (fin && i > 0 && is_char(t, c, '.') && !(c->flags & SEG_F_SPACE) && k[i - 1].kind == SEG_NUM &&
+            k[i - 1].e - k[i - 1].s <= 2 &&
+            (i == 1 || (k[i - 1].flags & SEG_F_NL) || is_final(t, &k[i - 2]) || is_char(t, &k[i - 2], '*')))
+            continue;
         size_t j = i + 1;
         while (j < nk && is_closer(t, &k[j], j + 1 < nk ? &k[j + 1] : NULL) && !(k[j].flags & SEG_F_NL)) j++;
+        /* Wikipedia's citation marks belong to the sentence they follow: "in 2009. [2] [5] He" */
+        size_t cj;
+        while (j < nk && !(k[j].flags & SEG_F_NL) && (cj = citation(t, k, nk, j))) j = cj;
         if (j >= nk) continue;
         const seg_tok *nx = &k[j];
         int brk;
         if (abbr) {
             if (c->flags & (SEG_F_TITLE | SEG_F_LIST)) brk = 0;
-            else brk = seg_opener(t + nx->s, nx->e - nx->s);
+            else brk = ann_text_opener(t + nx->s, nx->e - nx->s);
         } else {
             /* web text starts sentences in lower case too, but not after a quotation
              * ('"Why?" he asked') or an ellipsis */
             brk = !starts_lower(t, nx) || (j == i + 1 && !is_ellipsis(t, c));
             /* "the `` ... '' scare quotes" and '"Why?" he asked.' */
             if (brk && nx->kind == SEG_PUNCT && !(nx->flags & SEG_F_SPACE)) brk = 0;
+            /* "? ? ?" and ". . .": spaced-out punctuation stays with its sentence */
+            if (brk && is_final(t, nx) && nx->e - nx->s == 1) brk = 0;
         }
         if (brk) {
-            if (abbr) k[i].flags |= SEG_F_SPLITDOT;
+            /* "etc." ends the sentence: its period becomes the sentence's own (as in UD);
+             * a word that is also a multiword token ("e.g's.") keeps it */
+            if (abbr && !k[i].cut) k[i].flags |= SEG_F_SPLITDOT;
             for (size_t m = i; m < j; m++) end[m] = 0;
             end[j - 1] = 1;
         }
@@ -177,15 +252,19 @@ static uint32_t nwords(const seg_tok *k) { return (k->cut ? 2 : 1) + !!(k->flags
 
 int ann_text_segment(ann_doc *d, ann_err *err)
 {
-    (void)err;
     d->nsent = 0;
+    /* offsets are 32-bit (ann_token): a larger document is refused, not silently wrapped */
+    if (d->len > UINT32_MAX - 1) {
+        ann_err_set(err, 1, "%s: document of %zu bytes is over the 4 GB a document may have; split it",
+                    d->id ? d->id : "document", d->len);
+        return -1;
+    }
     const char *t = d->text;
     seg_toks tk = {0};
-    seg_tokenize(t, d->len, &tk);
+    ann_text_tokens(t, d->len, &tk);
     if (tk.n == 0) return 0;
-    uint8_t *end = malloc(tk.n);
-    if (!end) { free(tk.v); ann_err_set(err, 1, "out of memory segmenting %s", d->id ? d->id : "document"); return -1; }
-    split(t, d->len, tk.v, tk.n, end);
+    uint8_t *end = ann_xmalloc(tk.n);
+    split(t, tk.v, tk.n, end);
     int para = 0;
     size_t i = 0;
     while (i < tk.n) {
@@ -206,11 +285,16 @@ int ann_text_segment(ann_doc *d, ann_err *err)
             s->mwt = ann_arena_alloc(&d->arena, nm * sizeof *s->mwt);
             s->nmwt = 0;
         }
-        /* one allocation for the sentence's strings: each word's bytes plus a NUL, and
-         * "SpaceAfter=No" for multiword tokens */
+        /* one allocation for the sentence's strings: each word's bytes and NUL (a split-off
+         * period is 2 more); a multiword token's form again and "SpaceAfter=No" */
         size_t bytes = 0;
-        for (size_t m = i; m <= j; m++) bytes += tk.v[m].e - tk.v[m].s + 4 + (tk.v[m].cut ? 15 : 0);
+        for (size_t m = i; m <= j; m++) {
+            size_t len = tk.v[m].e - tk.v[m].s;
+            bytes += len + 4 + (tk.v[m].cut ? len + 1 + sizeof "SpaceAfter=No" : 0);
+        }
+        char *pool_end = NULL;
         char *pool = ann_arena_alloc(&d->arena, bytes);
+        pool_end = pool + bytes;
         int w = 0;
         for (size_t m = i; m <= j; m++) {
             const seg_tok *k = &tk.v[m];
@@ -249,6 +333,9 @@ int ann_text_segment(ann_doc *d, ann_err *err)
                 w++;
             }
         }
+        /* the counts above and the words written must agree: a mismatch is a bug here */
+        assert(w == (int)nw && pool <= pool_end);
+        (void)pool_end;
         i = j + 1;
     }
     free(end);

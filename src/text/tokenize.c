@@ -2,9 +2,8 @@
  * character class (utf8proc categories outside ASCII). Clitics stay inside their surface
  * token and are marked with a cut ("don't" = do|n't), as UD's multiword tokens are. */
 #include "seg.h"
+#include "annalist/base.h"
 
-#include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -88,9 +87,7 @@ static void emit(scan *S, size_t s, size_t e, int kind, int flags, int cut)
     seg_toks *o = S->out;
     if (o->n == o->cap) {
         o->cap = o->cap ? o->cap * 2 : 1024;
-        seg_tok *v = realloc(o->v, o->cap * sizeof *v);
-        if (!v) abort();
-        o->v = v;
+        o->v = ann_xrealloc(o->v, o->cap * sizeof *o->v);
     }
     o->v[o->n++] = (seg_tok){(uint32_t)s, (uint32_t)e, (uint16_t)cut, (uint8_t)kind, (uint8_t)flags};
 }
@@ -121,51 +118,57 @@ static int hyphen_prefix(const unsigned char *w, size_t n)
 }
 
 #define F(w, cut) {w, sizeof w - 1, cut}
-/* Contractions written without an apostrophe, split as UD does ("gonna" = gon|na). */
+/* Contractions written without an apostrophe, split as UD does ("gonna" = gon|na). Sorted for
+ * binary search (the unit tests check the order). */
 static const struct { const char *w; size_t len; int cut; } fused[] = {
-    F("gonna", 3), F("wanna", 3), F("gotta", 3), F("outta", 3), F("cannot", 3), F("dont", 2),
-    F("wont", 2), F("cant", 2), F("didnt", 3), F("doesnt", 4), F("isnt", 2), F("wasnt", 3),
-    F("arent", 3), F("couldnt", 5), F("wouldnt", 5), F("shouldnt", 6), F("havent", 4),
-    F("hasnt", 3), F("aint", 2), F("im", 1), F("ive", 1), F("youre", 3), F("theyre", 4),
-    F("thats", 4), F("whats", 4), F("theres", 5), F("itll", 2), F("youll", 3),
+    F("aint", 2), F("arent", 3), F("cannot", 3), F("cant", 2), F("couldnt", 5), F("didnt", 3),
+    F("doesnt", 4), F("dont", 2), F("gonna", 3), F("gotta", 3), F("hasnt", 3), F("havent", 4),
+    F("im", 1), F("isnt", 2), F("itll", 2), F("ive", 1), F("outta", 3), F("shouldnt", 6),
+    F("thats", 4), F("theres", 5), F("theyre", 4), F("wanna", 3), F("wasnt", 3), F("whats", 4),
+    F("wont", 2), F("wouldnt", 5), F("youll", 3), F("youre", 3),
 };
 #undef F
 
-/* Fused forms through a small hash table of their lower-case spelling, built once. */
-#define FSLOTS 128
-static uint8_t fused_slot[FSLOTS];  /* index + 1 into fused, 0 = empty */
-static pthread_once_t fused_once = PTHREAD_ONCE_INIT;
+#define NFUSED (sizeof fused / sizeof *fused)
 
-static unsigned fused_hash(const unsigned char *w, size_t n)
+/* Compares the lower-cased w[0..n) with the entry e. */
+static int cmp_fused(const unsigned char *w, size_t n, const char *e, size_t en)
 {
-    return ((unsigned)n * 31u + (unsigned)lower(w[0]) * 7u + (unsigned)lower(w[n - 1]) * 3u +
-            (unsigned)lower(w[n / 2])) % FSLOTS;
-}
-
-static void fused_build(void)
-{
-    for (size_t i = 0; i < sizeof fused / sizeof *fused; i++) {
-        unsigned h = fused_hash((const unsigned char *)fused[i].w, fused[i].len);
-        while (fused_slot[h]) h = (h + 1) % FSLOTS;
-        fused_slot[h] = (uint8_t)(i + 1);
+    for (size_t i = 0; i < n && i < en; i++) {
+        int d = lower(w[i]) - (unsigned char)e[i];
+        if (d) return d;
     }
+    return n < en ? -1 : n > en;
 }
 
 static int fused_cut(const unsigned char *w, size_t n)
 {
     if (n < 2 || n > 8) return 0;
-    pthread_once(&fused_once, fused_build);
-    for (unsigned h = fused_hash(w, n); fused_slot[h]; h = (h + 1) % FSLOTS) {
-        size_t i = fused_slot[h] - 1u;
-        if (fused[i].len == n && eq_lower(w, n, fused[i].w)) return fused[i].cut;
+    /* most words fail here: every fused form ends in a, e, l, m, s or t */
+    int last = lower(w[n - 1]);
+    if (last != 'a' && last != 'e' && last != 'l' && last != 'm' && last != 's' && last != 't') return 0;
+    size_t lo = 0, hi = NFUSED;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int d = cmp_fused(w, n, fused[mid].w, fused[mid].len);
+        if (!d) return fused[mid].cut;
+        if (d > 0) lo = mid + 1;
+        else hi = mid;
     }
     return 0;
+}
+
+int ann_text_fused_sorted(void)
+{
+    for (size_t i = 1; i < NFUSED; i++)
+        if (strcmp(fused[i - 1].w, fused[i].w) >= 0) return 0;
+    return 1;
 }
 
 /* Where the clitic starts inside the word w[0..n), or 0. */
 static int clitic_cut(const unsigned char *w, size_t n)
 {
-    /* the last apostrophe: ' or U+2019 */
+    /* the last apostrophe: ', ` or U+2019 */
     for (size_t i = n; i-- > 1;) {
         size_t al = 0;
         if (w[i] == '\'' || w[i] == '`') al = 1;
@@ -173,6 +176,7 @@ static int clitic_cut(const unsigned char *w, size_t n)
         if (!al) continue;
         const unsigned char *s = w + i + al;
         size_t sn = n - i - al;
+        if (w[i - 1] >= '0' && w[i - 1] <= '9') return 0;  /* "the 1960's": one word in UD */
         if (eq_lower(s, sn, "s") || eq_lower(s, sn, "m") || eq_lower(s, sn, "re") ||
             eq_lower(s, sn, "ve") || eq_lower(s, sn, "ll") || eq_lower(s, sn, "d") || sn == 0)
             return (int)i;
@@ -180,7 +184,6 @@ static int clitic_cut(const unsigned char *w, size_t n)
         return 0;
     }
     return fused_cut(w, n);
-    return 0;
 }
 
 static const char *const emoticons[] = {
@@ -257,16 +260,24 @@ static int unit_suffix(const unsigned char *t, size_t q, size_t ce)
 }
 
 /* "ENRON.XLS", "Amazon.COM": a file name or host whose extension is upper case. */
+static const char *const file_exts[] = {"doc", "docx", "xls", "xlsx", "pdf", "txt", "ppt", "pptx",
+                                        "zip", "jpg", "gif", "png", "csv", "rtf", "wpd", "htm", "html"};
+static const char *const host_exts[] = {"com", "net", "org", "gov", "edu"};
+
+static int in_list(const unsigned char *w, size_t n, const char *const *list, size_t nlist)
+{
+    for (size_t i = 0; i < nlist; i++)
+        if (eq_lower(w, n, list[i])) return 1;
+    return 0;
+}
+#define IN_LIST(w, n, list) in_list(w, n, list, sizeof list / sizeof *list)
+
 static int file_ext(const unsigned char *t, size_t p, size_t ce)
 {
-    static const char *const ext[] = {"doc", "docx", "xls", "xlsx", "pdf", "txt", "ppt", "zip",
-                                      "htm", "html", "jpg", "gif", "com", "net", "org", "gov", "edu"};
     size_t r = p;
     while (r < ce && ((t[r] | 32) >= 'a' && (t[r] | 32) <= 'z')) r++;
     if (r < ce && t[r] != '.' && t[r] != '>' && t[r] != ')' && t[r] != ',') return 0;
-    for (size_t i = 0; i < sizeof ext / sizeof *ext; i++)
-        if (eq_lower(t + p, r - p, ext[i])) return 1;
-    return 0;
+    return IN_LIST(t + p, r - p, file_exts) || IN_LIST(t + p, r - p, host_exts);
 }
 
 /* A file name from p ("-FINAL.doc", "ld2d-#69366-1.DOC", ".doc"): ends in a known extension
@@ -280,25 +291,25 @@ static size_t file_name_end(const scan *S, size_t p, size_t ce)
             c == ',' || c == ';' || c >= 0x80)
             return 0;
         if (c == '.' && i + 1 < ce && ((t[i + 1] | 32) >= 'a' && (t[i + 1] | 32) <= 'z')) {
-            static const char *const ext[] = {"doc", "docx", "xls", "xlsx", "pdf", "txt", "ppt",
-                                              "pptx", "zip", "jpg", "gif", "png", "csv", "rtf", "wpd"};
             size_t r = i + 1;
             while (r < ce && ((t[r] | 32) >= 'a' && (t[r] | 32) <= 'z')) r++;
             if (r < ce && ((t[r] >= '0' && t[r] <= '9') || t[r] == '_' || t[r] == '-')) continue;
-            for (size_t k = 0; k < sizeof ext / sizeof *ext; k++)
-                if (eq_lower(t + i + 1, r - i - 1, ext[k])) return r;
+            if (IN_LIST(t + i + 1, r - i - 1, file_exts)) return r;
         }
     }
     return 0;
 }
 
 /* An e-mail address from p ("Sean.Cooper@ElPaso.com"), or 0. */
-static size_t email_end(const unsigned char *t, size_t p, size_t ce)
+static size_t email_end(const unsigned char *t, size_t p, size_t ce, size_t *none_before)
 {
     size_t q = p;
     while (q < ce && (((t[q] | 32) >= 'a' && (t[q] | 32) <= 'z') || (t[q] >= '0' && t[q] <= '9') ||
                       t[q] == '.' || t[q] == '_' || t[q] == '-' || t[q] == '+'))
         q++;
+    /* any start between p and q ends its local part at q too: remember the verdict so a long
+     * chunk is not rescanned from every token ("a-a-a-...-a@") */
+    *none_before = q;
     if (q == p || q >= ce || t[q] != '@') return 0;
     size_t d = ++q;
     int dots = 0;
@@ -338,18 +349,24 @@ static int after_list_intro(const scan *S, size_t p)
     return (n == 3 && !memcmp(w, "and", 3)) || (n == 2 && !memcmp(w, "or", 2));
 }
 
+/* Longest word fragment kept with its hyphen in speech ("th- there"), in bytes. */
+#define MAX_FRAGMENT 3
+
+/* Does a single quote glued to p open a quotation ('Christians')? Then a final apostrophe
+ * closes it rather than marking a plural possessive. */
+static int after_open_quote(const scan *S, size_t p)
+{
+    const seg_toks *o = S->out;
+    const unsigned char *t = S->t;
+    return o->n && o->v[o->n - 1].e == p && o->v[o->n - 1].kind == SEG_PUNCT &&
+           (t[p - 1] == '\'' || t[p - 1] == 0x98 || t[p - 1] == 0x99);
+}
+
 /* A word from p: letters and digits, joined across ". , : / ' - & @" where UD keeps the
  * pieces together (numbers, abbreviations, clitics, e-mail addresses, some hyphens). */
-#ifndef MAX_FRAGMENT
-#define MAX_FRAGMENT 6
-#endif
 static size_t word(scan *S, size_t p, size_t ce, int flags, int line_start)
 {
     const unsigned char *t = S->t;
-    /* after an opening quote, a final apostrophe closes it: 'Christians' */
-    const seg_toks *o = S->out;
-#define QUOTED (o->n && o->v[o->n - 1].e == p && o->v[o->n - 1].kind == SEG_PUNCT && \
-                (t[p - 1] == '\'' || t[p - 1] == 0x98 || t[p - 1] == 0x99))
     size_t q = p, seg = p;
     int dotted = 0, longseg = 0, alpha = 0, lastk = K_SP, digit_hyphen = 0, nseg_letters = 0;
     int len;
@@ -422,7 +439,7 @@ done:;
                    p > 0 && t[p - 1] == '(') {
             a = SEG_F_ABBR | SEG_F_TITLE;  /* "(b. 1960", "(c. 347", "(m. 1949" */
         } else {
-            int f = seg_abbrev((const char *)t + p, wn);
+            int f = ann_text_abbrev((const char *)t + p, wn);
             if (f & SEG_ABBR_NUM) {
                 size_t r = q + 1;
                 while (r < S->n && (t[r] == ' ' || t[r] == '\t')) r++;
@@ -433,7 +450,7 @@ done:;
         }
         if (a) { tflags |= a; q++; }
     } else if (q < ce && (t[q] == '\'' || (t[q] == 0xE2 && q + 2 < ce && t[q + 1] == 0x80 && t[q + 2] == 0x99)) &&
-               q > p && lower(t[q - 1]) == 's' && alpha && !QUOTED) {
+               q > p && lower(t[q - 1]) == 's' && alpha && !after_open_quote(S, p)) {
         /* plural possessive "students'" is one surface token, two words */
         size_t q1 = q + (t[q] == '\'' ? 1 : 3);
         int nk = q1 < ce ? cls(S, q1, &len) : K_SP;
@@ -449,16 +466,15 @@ done:;
     emit(S, p, q, alpha ? SEG_WORD : SEG_NUM, tflags, cut);
     return q;
 }
-#undef QUOTED
 
 /* Tokens of one whitespace-free chunk t[p..ce). */
-static void chunk(scan *S, size_t p, size_t ce, int flags)
+static void chunk(scan *S, size_t p, size_t ce, int flags, int at, int has_dot)
 {
     const unsigned char *t = S->t;
     int line_start = (flags & SEG_F_NL) || S->out->n == 0;
-    int at = memchr(t + p, '@', ce - p) != NULL;
     /* a file name needs a '.' with a letter after it */
-    const unsigned char *dot = ce - p <= 80 ? memchr(t + p, '.', ce - p) : NULL;
+    size_t no_email = 0;
+    const unsigned char *dot = has_dot && ce - p <= 80 ? memchr(t + p, '.', ce - p) : NULL;
     int file = dot && dot + 1 < t + ce && ((dot[1] | 32) >= 'a' && (dot[1] | 32) <= 'z');
     if (dot && !file) {
         const unsigned char *d2 = dot;
@@ -468,7 +484,7 @@ static void chunk(scan *S, size_t p, size_t ce, int flags)
     while (p < ce) {
         size_t q;
         int len, k = cls(S, p, &len);
-        if ((q = url_end(S, p, ce)) || (at && IS_WORD(k) && (q = email_end(t, p, ce))) ||
+        if ((q = url_end(S, p, ce)) || (at && IS_WORD(k) && p >= no_email && (q = email_end(t, p, ce, &no_email))) ||
             (file && (IS_WORD(k) || t[p] == '-' || t[p] == '.') && (q = file_name_end(S, p, ce)))) {
             emit(S, p, q, SEG_URL, flags, 0);
         } else if ((t[p] == '+' && p + 1 < ce && t[p + 1] >= '0' && t[p + 1] <= '9' && (flags & SEG_F_SPACE)) ||
@@ -488,7 +504,7 @@ static void chunk(scan *S, size_t p, size_t ce, int flags)
             if ((c == ':' || c == ';' || c == '=' || c == '^' || c == '<' || c == '8') &&
                 (em = emoticon(S, p, ce))) {
                 q = em;
-                kind = SEG_SYM;
+                kind = SEG_EMOTICON;
             } else if ((c == '#' || c == '@') && q < ce && IS_ALPHA(cls(S, q, &len))) {
                 while (q < ce) {
                     int k2 = cls(S, q, &len);
@@ -524,7 +540,7 @@ static void chunk(scan *S, size_t p, size_t ce, int flags)
     }
 }
 
-void seg_tokenize(const char *text, size_t n, seg_toks *out)
+void ann_text_tokens(const char *text, size_t n, seg_toks *out)
 {
     scan S = {(const unsigned char *)text, n, out};
     const unsigned char *t = S.t;
@@ -536,9 +552,12 @@ void seg_tokenize(const char *text, size_t n, seg_toks *out)
         if (k == K_NL || (t[i] == '\r' && (i + 1 >= n || t[i + 1] != '\n'))) { nl++; sp = 1; i += (size_t)len; continue; }
         if (k == K_SP) { sp = 1; i += (size_t)len; continue; }
         size_t ce = i + (size_t)len;
+        int at = t[i] == '@', dot = t[i] == '.';
         while (ce < n) {
             if (t[ce] < 0x80) {
                 if (ascii_class[t[ce]] <= K_NL) break;
+                at |= t[ce] == '@';
+                dot |= t[ce] == '.';
                 ce++;
             } else {
                 k = cls(&S, ce, &len);
@@ -547,7 +566,7 @@ void seg_tokenize(const char *text, size_t n, seg_toks *out)
             }
         }
         int flags = (sp ? SEG_F_SPACE : 0) | (nl ? SEG_F_NL : 0) | (nl >= 2 ? SEG_F_PARA : 0);
-        chunk(&S, i, ce, flags);
+        chunk(&S, i, ce, flags, at, dot);
         i = ce;
         nl = sp = 0;
     }

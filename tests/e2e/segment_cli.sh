@@ -85,6 +85,13 @@ run "$ANNALIST" eval-segment --help
 expect_contains "help documents --raw" "$OUT" "--raw"
 expect_contains "help documents --run" "$OUT" "--run"
 
+# A byte-order mark and a no-break space are whitespace, and offsets still count their bytes.
+printf '\xef\xbb\xbfBOM start. Next\xc2\xa0word.\n' > "$TMP/bom.txt"
+run "$ANNALIST" segment --format jsonl "$TMP/bom.txt"
+expect_eq "bom exit" "$RC" 0
+expect_contains "bom skipped" "$OUT" '{"text":"BOM","start":3,"end":6}'
+expect_contains "nbsp separates" "$OUT" '{"text":"word","start":20,"end":24}'
+
 # Hostile text: a million commas, 100,000 nested brackets, a long line of one word.
 head -c 1000000 /dev/zero | tr '\0' ',' > "$TMP/commas.txt"
 run "$ANNALIST" segment "$TMP/commas.txt"
