@@ -453,6 +453,22 @@ static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
         r->lineno++;
         line[llen] = 0;
         if (llen == 0) {
+            /* Heads are checked once the sentence's length is known. */
+            long badid = 0;
+            const char *badh = NULL;
+            for (int i = 0; i < nrows && !badid; i++) {
+                if (rows[i].mwt_last || !strcmp(rows[i].c[6], "_")) continue;
+                char *e;
+                long h = strtol(rows[i].c[6], &e, 10);
+                if (e == rows[i].c[6] || *e || h < 0 || h >= next_word) badid = rows[i].id, badh = rows[i].c[6];
+            }
+            if (badid) {
+                ann_err_set(err, 1, "%s:%ld: in the sentence ending here, word %ld has HEAD '%s'; a head "
+                            "is _, 0 (root) or a word id of the sentence (1..%ld)", r->name, r->lineno,
+                            badid, badh, next_word - 1);
+                bad = at_boundary = 1;
+                break;
+            }
             if (nrows > 0 && mwt_open >= next_word) {
                 ann_err_set(err, 1, "%s:%ld: multiword token range ends at word %ld but the sentence "
                             "ends at word %ld; add the missing word lines", r->name, r->lineno,
