@@ -62,7 +62,8 @@ check() {
   if [ $rc -gt 128 ]; then bad "$name: killed by signal $((rc - 128)): $(tail -5 "$TMP/err")"; return; fi
   if grep -q 'Sanitizer\|runtime error' "$TMP/err"; then bad "$name: sanitizer report: $(grep -m1 -A3 'Sanitizer\|runtime error' "$TMP/err")"; return; fi
   case $rc in
-    0) expect_ge "$name output" "$bytes" 1 ;;
+    # code may find no event in a pathological input; the others always write something.
+    0) if [[ "$name" == code* ]]; then ok; else expect_ge "$name output" "$bytes" 1; fi ;;
     1) expect_contains "$name clear message" "$(cat "$TMP/err")" "annalist: " ;;
     *) bad "$name: exit $rc" ;;
   esac
