@@ -20,3 +20,17 @@ timed() {
 
 # rate COUNT SECONDS: COUNT / SECONDS, rounded.
 rate() { awk -v c="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? c / s : 0) }'; }
+
+# MODEL_ARGS: empty when the shipped model loads; else (--model FILE) with a model trained
+# once on 2,000 UD EWT sentences and cached in $CORPUS_DIR (the bench then says so).
+bench_model() {
+  MODEL_ARGS=()
+  echo '{"id":"p","text":"Iran spoke."}' | "$ANNALIST" parse -q > /dev/null 2>&1 && return 0
+  local m=$CORPUS_DIR/bench-2k.annm
+  if [ ! -s "$m" ]; then
+    "$ANNALIST" train -q --train "$SHARED/data/ud/en_ewt-ud-train.conllu" --max-sentences 2000 \
+      --tag-epochs 3 --parse-epochs 3 --jackknife 1 -o "$m" || return 1
+  fi
+  MODEL_ARGS=(--model "$m")
+  echo "no shipped model: using $m (2,000 EWT sentences)"
+}

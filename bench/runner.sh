@@ -6,16 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 "$ANNALIST" parse --help > /dev/null 2>&1 || skip "'annalist parse' is not in this build"
 corpus=$CORPUS_DIR/corpus-small.jsonl
-model=()
-if ! echo '{"id":"p","text":"Iran spoke."}' | "$ANNALIST" parse -q > /dev/null 2>&1; then
-  m=$CORPUS_DIR/bench-2k.annm
-  if [ ! -s "$m" ]; then
-    "$ANNALIST" train -q --train "$SHARED/data/ud/en_ewt-ud-train.conllu" --max-sentences 2000 \
-      --tag-epochs 3 --parse-epochs 3 --jackknife 1 -o "$m" || exit 1
-  fi
-  model=(--model "$m")
-  echo "no shipped model: using $m (2,000 EWT sentences)"
-fi
+bench_model || exit 1
 counts=$CORPUS_DIR/corpus-small.jsonl.counts
 if [ ! -s "$counts" ] || [ "$counts" -ot "$corpus" ]; then
   "$ANNALIST" segment -q "$corpus" | awk '/^# text = /{s++} /^[0-9]+\t/{t++} END{print s, t}' > "$counts"
@@ -23,10 +14,10 @@ fi
 read -r sents toks < "$counts"
 # CPU seconds too: on a loaded machine the wall-clock ratio says little, while the CPU time
 # at -j 2 against -j 1 shows what the threads cost (reader, ordering, locks).
-timed "$ANNALIST" parse -q -j 1 "${model[@]}" "$corpus"; t1=$ELAPSED
+timed "$ANNALIST" parse -q -j 1 "${MODEL_ARGS[@]}" "$corpus"; t1=$ELAPSED
 figure parse_j1_sentences_per_s "$(rate "$sents" "$t1")" sent/s
 figure parse_j1_cpu_seconds "$CPU_S" s
-timed "$ANNALIST" parse -q -j 2 "${model[@]}" "$corpus"; t2=$ELAPSED
+timed "$ANNALIST" parse -q -j 2 "${MODEL_ARGS[@]}" "$corpus"; t2=$ELAPSED
 figure parse_j2_sentences_per_s "$(rate "$sents" "$t2")" sent/s
 figure parse_j2_cpu_seconds "$CPU_S" s
 figure parse_j2_speedup "$(awk -v a="$t1" -v b="$t2" 'BEGIN{printf "%.2f", (b > 0 ? a / b : 0)}')" x
