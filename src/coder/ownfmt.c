@@ -164,7 +164,7 @@ static int load_line(ann_coder *c, char *l, const char *where, ann_err *err)
     int ri = c->norl++;
     /* index the rule under each head lemma */
     int hs = words_to_set(c, tok[1], where, err);
-    if (hs < 0) return -1;
+    if (hs < 0) { ann_buf_free(&conds); return -1; }
     for (int i = 0; i < c->oset[hs].nw; i++) {
         c->verb = grow(c->verb, c->nverb, sizeof *c->verb);
         pverb *v = &c->verb[c->nverb++];

@@ -215,14 +215,14 @@ static void add_verb_word(ann_coder *c, const char *w, int blk, const char *code
     char *plus = strchr(up, '+');
     char *verbw = up;
     if (plus || strchr(up, '_')) {
-        if (!plus) plus = up - 1; /* "A_B" without '+': the first word is the verb */
-        if (plus > up) {
+        /* "A_B" without '+': the first word is the verb (no pointer before up: that is UB). */
+        if (plus && plus > up) {
             size_t pn = (size_t)(plus - up);
             while (pn && up[pn - 1] == '_') pn--;
             v->pre = ann_arena_strndup(&c->arena, up, pn);
             for (char *p = v->pre; *p; p++) if (*p == '_') *p = ' ';
         }
-        verbw = plus + 1;
+        verbw = plus ? plus + 1 : up;
         char *us = strchr(verbw, '_');
         if (us) {
             *us = 0;
