@@ -12,5 +12,6 @@
 #include "annalist/actors.h"
 #include "annalist/coder.h"
 #include "annalist/pipeline.h"
+#include "annalist/store.h"
 
 #endif
