@@ -67,6 +67,7 @@ typedef struct ann_store_doc {
     ann_store_sentence *sent;
     int nevent;
     ann_store_event *event;
+    int force;                          /* 1: replace even when the hash is unchanged (--recode) */
 } ann_store_doc;
 
 enum { ANN_STORE_ADDED = 0, ANN_STORE_REPLACED = 1, ANN_STORE_UNCHANGED = 2 };
@@ -85,6 +86,21 @@ void ann_store_doc_from(ann_store_doc *out, const ann_doc *d, const char *dict_v
                         ann_arena *scratch);
 /* Content hash of a document as ann_store_doc_from computes it. */
 uint64_t ann_store_doc_hash(const ann_doc *d);
+
+/* Reading events JSONL (ann_events_write_jsonl's schema) back into store documents: the
+ * consecutive lines of one doc_id form a document whose hash covers those lines. */
+typedef struct ann_store_jsonl ann_store_jsonl;
+ann_store_jsonl *ann_store_jsonl_open(const char *path, ann_err *err);  /* "-" = stdin */
+/* 1: *out is the next document (valid until the next call), 0: end of input, -1: a line or a
+ * document was rejected (err names file:line, the document and what to do); call again. */
+int ann_store_jsonl_next(ann_store_jsonl *r, ann_store_doc *out, ann_err *err);
+/* Bytes read so far and the input's size (0 when unknown, e.g. a pipe): for progress. */
+void ann_store_jsonl_progress(const ann_store_jsonl *r, long long *done, long long *total);
+void ann_store_jsonl_close(ann_store_jsonl *r);
+
+/* Normalises an event date to YYYY-MM-DD ("2025-06" -> "2025-06-01", "2025" -> "2025-01-01").
+ * Returns 0, or -1 when s is not such a date. */
+int ann_store_norm_date(const char *s, char out[11]);
 
 /* ---- queries --------------------------------------------------------------------------- */
 
