@@ -182,6 +182,12 @@ int ann_store_series(ann_store *s, const ann_query *q, ann_period by, ann_series
                      ann_err *err);
 void ann_series_free(ann_series *ser);
 
+/* Renders a series as a standalone SVG chart: bars per bucket stacked by quad class, the
+ * Goldstein mean as a line on its own -10..10 axis, a legend. title may be NULL. */
+void ann_series_svg(ann_buf *out, const ann_series *ser, const char *title);
+/* A terminal chart: a sparkline of counts and, for up to 60 buckets, one block bar per bucket. */
+void ann_series_chart(ann_buf *out, const ann_series *ser, int width);
+
 typedef enum { ANN_TOP_ACTORS = 0, ANN_TOP_DYADS, ANN_TOP_CODES } ann_top_kind;
 /* Parses "actors", "dyads", "codes"; -1 when unknown. */
 int ann_top_parse(const char *s);
@@ -202,6 +208,13 @@ int ann_store_top(ann_store *s, const ann_query *q, ann_top_kind kind, ann_top_r
  * events first; at most limit (0 = 20). *rows is malloc'd; key = code, name, count = events. */
 int ann_store_actor_search(ann_store *s, const char *text, int limit, ann_top_row **rows,
                            int *nrows, ann_err *err);
+
+/* Ids of the stored documents (only those that keep their text when with_text: the ones
+ * --recode can re-code), in id order. *ids and each id are malloc'd. */
+int ann_store_doc_ids(ann_store *s, int with_text, char ***ids, long *n, ann_err *err);
+/* Loads a stored document's id, date, title, source, url and text as a new ann_doc
+ * (to be coded again); NULL with err when absent. */
+ann_doc *ann_store_doc_get(ann_store *s, const char *id, ann_err *err);
 
 typedef struct ann_store_stats {
     long documents, sentences, events, actors;

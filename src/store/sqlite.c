@@ -8,6 +8,7 @@
 struct st_stmt {
     sqlite3_stmt *st;
     ann_store *s;
+    int persistent;  /* ingest statements: bound strings outlive the step, no copy needed */
 };
 
 static void sq_err(ann_store *s, int rc, ann_err *err, const char *what)
@@ -56,12 +57,13 @@ static st_stmt *sq_prepare(ann_store *s, const char *sql, int persistent, ann_er
     st_stmt *x = ann_xcalloc(1, sizeof *x);
     x->st = st;
     x->s = s;
+    x->persistent = persistent;
     return x;
 }
 
 static void sq_bind_text(st_stmt *x, int i, const char *v)
 {
-    if (v) sqlite3_bind_text(x->st, i, v, -1, SQLITE_STATIC);
+    if (v) sqlite3_bind_text(x->st, i, v, -1, x->persistent ? SQLITE_STATIC : SQLITE_TRANSIENT);
     else sqlite3_bind_null(x->st, i);
 }
 static void sq_bind_int(st_stmt *x, int i, int64_t v) { sqlite3_bind_int64(x->st, i, v); }

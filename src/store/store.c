@@ -1029,3 +1029,54 @@ int ann_store_stats_get(ann_store *s, ann_store_stats *st, ann_err *err)
     }
     return 0;
 }
+
+/* ---- stored documents ----------------------------------------------------------------- */
+
+int ann_store_doc_ids(ann_store *s, int with_text, char ***ids, long *n, ann_err *err)
+{
+    *ids = NULL;
+    *n = 0;
+    st_stmt *st = s->ops->prepare(s, with_text ? "SELECT id FROM documents WHERE text IS NOT NULL ORDER BY id"
+                                               : "SELECT id FROM documents ORDER BY id", 0, err);
+    if (!st) return -1;
+    long cap = 0;
+    int rc;
+    while ((rc = s->ops->step(st, err)) == 1) {
+        if (*n == cap) *ids = ann_xrealloc(*ids, (size_t)(cap = cap ? cap * 2 : 256) * sizeof **ids);
+        (*ids)[(*n)++] = ann_xstrdup(s->ops->text(st, 0));
+    }
+    s->ops->finalize(st);
+    if (rc < 0) {
+        for (long i = 0; i < *n; i++) free((*ids)[i]);
+        free(*ids);
+        *ids = NULL;
+        *n = 0;
+        return -1;
+    }
+    return 0;
+}
+
+ann_doc *ann_store_doc_get(ann_store *s, const char *id, ann_err *err)
+{
+    st_stmt *st = s->ops->prepare(s, "SELECT id, date, title, source, url, text FROM documents WHERE id = ?", 0, err);
+    if (!st) return NULL;
+    s->ops->bind_text(st, 1, id);
+    int rc = s->ops->step(st, err);
+    ann_doc *d = NULL;
+    if (rc == 0) ann_err_set(err, 1, "%s: no document '%s'", s->target, id);
+    if (rc == 1) {
+        d = ann_doc_new();
+        const char *v[5];
+        for (int i = 0; i < 5; i++) v[i] = s->ops->text(st, i);
+        d->id = ann_arena_strdup(&d->arena, v[0]);
+        if (v[1]) d->date = ann_arena_strdup(&d->arena, v[1]);
+        if (v[2]) d->title = ann_arena_strdup(&d->arena, v[2]);
+        if (v[3]) d->source = ann_arena_strdup(&d->arena, v[3]);
+        if (v[4]) d->url = ann_arena_strdup(&d->arena, v[4]);
+        const char *t = s->ops->text(st, 5);
+        ann_doc_set_text(d, t ? t : "", t ? strlen(t) : 0);
+        d->origin = "store";
+    }
+    s->ops->finalize(st);
+    return d;
+}
