@@ -286,7 +286,8 @@ static int parse_filters(const ann_http_req *rq, ann_query *q, char dyad[80], an
         }
         q->doc_id = v;
     }
-    q->negated = 1;
+    /* Negated events ("did not recall its ambassador") did not happen: left out unless asked. */
+    q->negated = 0;
     if ((v = arg(rq, "negated"))) {
         if (strlen(v) != 1 || v[0] < '0' || v[0] > '2') {
             ann_http_error(r, 400, "negated must be 0 (leave out), 1 (include) or 2 (only), not '%.80s'", v);

@@ -152,6 +152,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         r->started = 1;
         atomic_fetch_add(&h->in_flight, 1);
         snprintf(r->method, sizeof r->method, "%s", method);
+        /* RFC 9112: an HTTP/1.1 request without Host is malformed (MHD 0.9.75 lets it pass). */
+        if (!strcmp(version, MHD_HTTP_VERSION_1_1) &&
+            !MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)) {
+            ann_http_resp res = {0};
+            ann_http_error(&res, 400, "HTTP/1.1 request without a Host header");
+            return queue(h, con, r, &res);
+        }
         /* Refuse an announced oversized body before reading any of it. */
         const char *cl = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (cl) {

@@ -1,0 +1,67 @@
+# `annalist serve` API: every endpoint, filters and paging against hand-worked figures, error
+# paths (JSON errors), body cap, traversal attempts, malformed HTTP, access log, loopback default,
+# and graceful SIGTERM shutdown that finishes an in-flight upload.
+. "$(dirname "$0")/lib.sh"
+. "$ROOT/tests/browser/lib-server.sh"
+command -v node >/dev/null || { bad "node is needed (scripts/install-deps --test)"; finish; }
+command -v curl >/dev/null || { bad "curl is needed"; finish; }
+
+DB="$TMP/events.sqlite"
+make_store "$DB"
+start_server "$DB" --max-body 65536 -j 2 || finish
+run_node "$BROWSER_DIR/api.test.mjs" "$BASE" 65536
+
+# Access log: one line per request on stderr, with method, target, status.
+log=$(cat "$SERVER_LOG")
+expect_contains "access log has health requests" "$log" '"GET /v1/health" 200'
+expect_contains "access log has an error status" "$log" '"GET /v1/nothing" 404'
+expect_contains "access log has the 413" "$log" '" 413 '
+expect_contains "startup line names the loopback address" "$log" "http://127.0.0.1:$PORT/"
+expect_not_contains "access log lines stay on one line (no raw CR)" "$log" $'\r'
+
+# Graceful shutdown: an upload still in flight when SIGTERM arrives gets its full answer.
+body="$TMP/slow.json"
+printf '{"id":"slow","date":"2025-06-27","text":"%s"}' "$(head -c 20000 /dev/zero | tr '\0' 'a')" >"$body"
+curl -s -o "$TMP/slow.out" -w '%{http_code}' --limit-rate 8k -H 'Content-Type: application/json' \
+     --data-binary @"$body" "$BASE/v1/code" >"$TMP/slow.code" 2>"$TMP/slow.err" &
+curl_pid=$!
+sleep 1
+stop_server
+wait $curl_pid
+curl_rc=$?
+expect_eq "in-flight upload completes after SIGTERM (curl exit)" "$curl_rc" 0
+code=$(cat "$TMP/slow.code")
+if [ "$code" = 503 ] || [ "$code" = 200 ]; then ok; else bad "in-flight request got HTTP $code, want its normal answer (200, or 503 without a pipeline)"; fi
+expect_contains "in-flight answer is the endpoint's JSON" "$(cat "$TMP/slow.out")" '"'
+expect_eq "server exits 0 after SIGTERM" "$STOP_RC" 0
+log=$(cat "$SERVER_LOG")
+expect_contains "shutdown reports the in-flight request" "$log" "finishing 1 in-flight"
+expect_contains "shutdown completes" "$log" "serve: stopped"
+run curl -s --max-time 2 "$BASE/v1/health"
+if [ "$RC" -ne 0 ]; then ok; else bad "server still answered after shutdown"; fi
+
+# Default bind address is loopback; bad options and a missing store give clear errors.
+start_server "$DB" --listen 0 -q 2>/dev/null || true
+start_pid=$SERVER_PID
+rm -f "$TMP/port"
+"$ANNALIST" serve --db "$DB" --listen 0 --port-file "$TMP/port2" 2>"$TMP/default.log" &
+dpid=$!
+for _ in $(seq 1 100); do [ -s "$TMP/port2" ] && break; sleep 0.05; done
+expect_contains "default host is 127.0.0.1" "$(cat "$TMP/default.log")" "http://127.0.0.1:"
+kill -TERM $dpid; wait $dpid
+expect_eq "second server exits 0" "$?" 0
+[ -n "$start_pid" ] && stop_server
+
+run "$ANNALIST" serve
+expect_eq "serve without --db exits 2" "$RC" 2
+expect_contains "serve without --db says what to do" "$ERR" "--db"
+run "$ANNALIST" serve --db "$DB" --listen nowhere:80
+expect_eq "bad --listen exits 2" "$RC" 2
+expect_contains "bad --listen explains" "$ERR" "numeric"
+run "$ANNALIST" serve --db "$DB" --max-body 0
+expect_eq "--max-body 0 exits 2" "$RC" 2
+mkdir -p "$TMP/notadb"; printf 'not sqlite' >"$TMP/junk.sqlite"
+run "$ANNALIST" serve --db "$TMP/junk.sqlite" --listen 127.0.0.1:0
+expect_eq "a file that is not a store: exit 1" "$RC" 1
+expect_contains "a file that is not a store: message" "$ERR" "junk.sqlite"
+finish
