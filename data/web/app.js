@@ -33,6 +33,12 @@
   function actorLabel(a) {
     return a && a.code ? a.code : '—';
   }
+  // An actor cell: the code, and the words of the mention underneath.
+  function actorCell(a) {
+    const td = text('td', actorLabel(a), 'actor');
+    if (a && a.text) td.appendChild(text('span', a.text, 'mention'));
+    return td;
+  }
 
   // The sentence with the source, trigger and target spans wrapped in <mark>s.
   function highlighted(ev) {
@@ -80,13 +86,13 @@
     tr.setAttribute('aria-expanded', 'false');
     tr.dataset.id = ev.id;
     tr.appendChild(text('td', ev.date || 'undated'));
-    tr.appendChild(text('td', actorLabel(ev.source)));
+    tr.appendChild(actorCell(ev.source));
     const evc = text('td');
     evc.appendChild(text('span', ev.code, 'code'));
     if (ev.trigger && ev.trigger.text) evc.appendChild(text('span', ' ' + ev.trigger.text, 'trig'));
     if (ev.negated) evc.appendChild(text('span', ' not', 'flag'));
     tr.appendChild(evc);
-    tr.appendChild(text('td', actorLabel(ev.target)));
+    tr.appendChild(actorCell(ev.target));
     tr.appendChild(text('td', (ev.goldstein > 0 ? '+' : '') + ev.goldstein.toFixed(1), 'num'));
     tr.appendChild(text('td', QUAD[ev.quad_class] || '—'));
     const dr = document.createElement('tr');
@@ -142,14 +148,15 @@
   function claims(events) {
     const list = $('claims-list');
     list.textContent = '';
-    const some = events.filter(e => e.attributed_to || e.negated || e.hedged);
+    const some = events.filter(e => e.attributed_to || e.negated || e.hedged || e.code.startsWith('016'));
     for (const ev of some) {
       const li = document.createElement('li');
-      const kind = ev.negated ? 'denial' : ev.hedged ? 'hedged claim' : 'claim';
+      // CAMEO 016 is "deny responsibility"; a negated event is a claim that something did not happen.
+      const kind = ev.code.startsWith('016') ? 'denial' : ev.negated ? 'negated' : ev.hedged ? 'hedged claim' : 'claim';
       li.appendChild(text('span', kind, 'kind ' + kind.replace(' ', '-')));
-      li.appendChild(text('span', ' ' + (ev.attributed_to ? 'according to ' + ev.attributed_to + ': ' : '') +
-        actorLabel(ev.source) + ' ' + (ev.trigger && ev.trigger.text || ev.code) + ' ' + actorLabel(ev.target) +
-        (ev.date ? ' (' + ev.date + ')' : '')));
+      const by = ev.attributed_to && ev.attributed_to !== (ev.source && ev.source.code) ? ', according to ' + ev.attributed_to : '';
+      li.appendChild(text('span', ' ' + actorLabel(ev.source) + ' → ' + actorLabel(ev.target) + ', CAMEO ' + ev.code +
+        (ev.date ? ', ' + ev.date : '') + by));
       li.appendChild(highlighted(ev));
       list.appendChild(li);
     }
@@ -197,11 +204,19 @@
       $('stats').textContent = 'Store unavailable: ' + e.message;
     }
     try {
-      const t = await api('v1/top?kind=dyads&limit=50');
+      // Country-level dyads, either direction: IRNGOV>AZEGOV and AZE>IRN both count for AZE-IRN.
+      const t = await api('v1/top?kind=dyads&limit=200');
+      const pairs = new Map();
       for (const d of t.dyads) {
+        const [a, b] = d.dyad.split(':').map(c => c.slice(0, 3));
+        if (a === b) continue;
+        const key = [a, b].sort().join(':');
+        pairs.set(key, (pairs.get(key) || 0) + d.events);
+      }
+      for (const [key, n] of [...pairs].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))) {
         const o = document.createElement('option');
-        o.value = d.dyad;
-        o.textContent = d.dyad.replace(':', ' → ') + ' (' + d.events + ')';
+        o.value = key;
+        o.textContent = key.replace(':', ' – ') + ' (' + n + ' event' + (n === 1 ? '' : 's') + ')';
         $('dyad').appendChild(o);
       }
     } catch (e) {

@@ -59,7 +59,7 @@
       t.textContent = (g > 0 ? '+' : '') + g;
     }
     let t = el('text', {x: 12, y: mid, transform: `rotate(-90 12 ${mid})`, 'text-anchor': 'middle', class: 'axis-title'}, axes);
-    t.textContent = 'events';
+    t.textContent = 'conflict ↓  events  ↑ cooperation';
     t = el('text', {x: W - 8, y: mid, transform: `rotate(90 ${W - 8} ${mid})`, 'text-anchor': 'middle', class: 'axis-title'}, axes);
     t.textContent = 'Goldstein';
 
@@ -79,7 +79,7 @@
         const lab = el('text', {x: cx, y: H - m.b + 18, 'text-anchor': 'middle', class: 'xlab'}, svg);
         lab.textContent = opts.by === 'month' ? p.period.slice(0, 7) : p.period.slice(5);
       }
-      if (p.count) line.push([cx, yg(p.goldstein_mean), p]);
+      line.push(p.count ? [cx, yg(p.goldstein_mean), p] : null);
       const pick = () => opts.onSelect && opts.onSelect(p);
       g.addEventListener('click', pick);
       g.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
@@ -89,10 +89,16 @@
       const cap = el('text', {x: m.l + iw / 2, y: H - 6, 'text-anchor': 'middle', class: 'axis-title'}, svg);
       cap.textContent = (opts.by || 'period') + 's from ' + first + ' to ' + last;
     }
-    if (line.length > 1)
-      el('polyline', {points: line.map(q => q[0].toFixed(1) + ',' + q[1].toFixed(1)).join(' '), class: 'gline'}, svg);
+    // The line breaks at empty periods: a mean over no events is not zero, it is absent.
+    let run = [];
+    for (const q of line.concat([null])) {
+      if (q) { run.push(q); continue; }
+      if (run.length > 1)
+        el('polyline', {points: run.map(r => r[0].toFixed(1) + ',' + r[1].toFixed(1)).join(' '), class: 'gline'}, svg);
+      run = [];
+    }
     const pts = el('g', {class: 'gpoints'}, svg);
-    for (const [x, y, p] of line) {
+    for (const [x, y, p] of line.filter(Boolean)) {
       const c = el('circle', {cx: x.toFixed(1), cy: y.toFixed(1), r: 4.5, class: 'point', 'data-period': p.period,
         'data-goldstein': p.goldstein_mean.toFixed(2)}, pts);
       el('title', {}, c).textContent = 'mean Goldstein ' + p.goldstein_mean.toFixed(1) + ' (' + p.period + ')';
