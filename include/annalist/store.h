@@ -119,6 +119,8 @@ typedef struct ann_query {
     int negated;              /* 0 = leave negated events out, 1 = include, 2 = only them */
     long limit;               /* events query: page size, 0 = 100; top: rows, 0 = 10 */
     const char *cursor;       /* events query: next_cursor of the previous page, NULL = first */
+    int by_doc;               /* events_all: document order (doc id, then position) instead of
+                                 date order; what an events JSONL file needs to be read back */
 } ann_query;
 
 /* An event row as read back. Strings are valid only during the callback. */

@@ -14,7 +14,8 @@ static const char usage[] =
     "  gdelt     GDELT 1.0 event table: 58 tab-separated columns, no header\n"
     "  phoenix   Phoenix event data: 26 tab-separated columns with a header\n"
     "  csv       every stored field with a header (RFC 4180 quoting)\n"
-    "  jsonl     the events JSONL schema of 'annalist code' plus provenance; ingestible again\n\n"
+    "  jsonl     the events JSONL schema of 'annalist code' plus provenance, in document order;\n"
+    "            ingestible again with 'annalist ingest --events'\n\n"
     "Filters are those of 'annalist query' (--actor, --dyad, --code, --root, --quad, --since,\n"
     "--until, --doc, --with-negated, --only-negated); negated events are exported only when asked.\n"
     "Example: annalist export --db events.sqlite --format gdelt --since 2025-06-01 > events.tsv\n";
@@ -242,6 +243,7 @@ int cmd_export(int argc, char **argv)
     ann_store *st = ann_store_open(o.db, ANN_STORE_READONLY, &err);
     if (!st) { cli_error("export: %s", err.msg); return 2; }
     xout out = {.fmt = fmt};
+    o.q.by_doc = fmt == X_JSONL;  /* a document's events adjacent, so the file can be ingested again */
     if (fmt == X_PHOENIX) ann_buf_puts(&out.b, phoenix_header);
     else if (fmt == X_CSV) ann_buf_puts(&out.b, csv_header);
     long n = ann_store_events_all(st, &o.q, on_event, &out, &err);

@@ -709,6 +709,25 @@ long ann_store_events_all(ann_store *s, const ann_query *q, ann_event_cb cb, voi
 {
     int more, stopped = 0;
     int64_t last = 0;
+    if (q->by_doc) {
+        qbuild b = {0};
+        ann_buf_puts(&b.sql, event_cols);
+        if (qb_filters(&b, q, err) < 0) { qb_free(&b); return -1; }
+        ann_buf_puts(&b.sql, " ORDER BY e.doc_id, e.seq");
+        st_stmt *st = qb_prepare(s, &b, err);
+        qb_free(&b);
+        if (!st) return -1;
+        long n = 0;
+        int rc;
+        while ((rc = s->ops->step(st, err)) == 1) {
+            ann_event_row r;
+            read_row(s, st, &r);
+            n++;
+            if (cb && cb(&r, ctx)) break;
+        }
+        s->ops->finalize(st);
+        return rc < 0 ? -1 : n;
+    }
     long a = events_phase(s, q, 1, NULL, 0, -1, cb, ctx, &more, &stopped, NULL, &last, err);
     if (a < 0 || stopped) return a;
     long b = events_phase(s, q, 0, NULL, 0, -1, cb, ctx, &more, &stopped, NULL, &last, err);
