@@ -21,6 +21,7 @@ typedef struct ann_serve_opts {
     const char *web_dir;       /* dashboard files; NULL = ann_data_path("web") */
     const char *port_file;     /* when set, the bound port is written there once listening */
     int quiet;                 /* 1: no access log */
+    int no_cache;              /* 1: answer every query from the store (no response cache) */
 } ann_serve_opts;
 
 /* Serves until SIGTERM or SIGINT, then stops accepting, lets in-flight requests finish (up to

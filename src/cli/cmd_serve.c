@@ -21,6 +21,8 @@ static const char usage[] =
     "  --drain SECONDS        how long shutdown waits for in-flight requests (default 10)\n"
     "  --web DIR              dashboard files (default: the installed data/web)\n"
     "  --port-file FILE       write the bound port to FILE once listening\n"
+    "  --no-cache             answer every query from the store (by default answers are cached\n"
+    "                         until the store changes: its file or WAL, or a write by this server)\n"
     "  -q, --quiet            no access log\n\n"
     "Endpoints: GET /v1/events /v1/series /v1/actors /v1/top /v1/stats /v1/health /v1/version,\n"
     "POST /v1/code[?store=1]. Example:\n"
@@ -54,6 +56,10 @@ int cmd_serve(int argc, char **argv)
         }
         if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
             o.quiet = 1;
+            continue;
+        }
+        if (!strcmp(a, "--no-cache")) {
+            o.no_cache = 1;
             continue;
         }
         if (a[0] != '-') {

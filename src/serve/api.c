@@ -14,8 +14,19 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #define POOL_MAX 64
+#define CACHE_SLOTS 512
+#define CACHE_MAX_ENTRY (256u * 1024u)
+
+/* A cached 200 answer of a read-only query, valid while the store's stamp is unchanged. */
+typedef struct cache_entry {
+    char *key;        /* the request target, path and query as sent */
+    char *body;
+    size_t len;
+    char stamp[96];
+} cache_entry;
 
 struct ann_server {
     char *db;
@@ -30,6 +41,13 @@ struct ann_server {
     pthread_mutex_t wlock;
     ann_store *writer;
     int writable;
+    /* Query answers cached by request target (direct-mapped, so memory stays bounded:
+     * CACHE_SLOTS x CACHE_MAX_ENTRY at most). */
+    int cache_on;
+    int is_pg;
+    pthread_mutex_t clock;
+    cache_entry cache[CACHE_SLOTS];
+    unsigned long generation;  /* bumped by every write this server makes */
 };
 
 /* ---- responses ----------------------------------------------------------------------------- */
@@ -107,6 +125,9 @@ ann_server *ann_server_open(const ann_serve_opts *o, ann_err *err)
     pthread_mutex_init(&s->wlock, NULL);
     s->db = ann_xstrdup(o->db);
     s->max_body = o->max_body ? o->max_body : ANN_SERVE_MAX_BODY_DEFAULT;
+    pthread_mutex_init(&s->clock, NULL);
+    s->cache_on = !o->no_cache;
+    s->is_pg = ann_store_is_url(o->db);
     if (o->web_dir) s->web_dir = ann_xstrdup(o->web_dir);
     else s->web_dir = ann_data_path("web");
     if (!s->web_dir)
@@ -145,6 +166,11 @@ void ann_server_close(ann_server *s)
     for (int i = 0; i < s->npool; i++) ann_store_close(s->pool[i]);
     if (s->writer) ann_store_close(s->writer);
     if (s->pipe && ann_pipeline_close) ann_pipeline_close(s->pipe);
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+        free(s->cache[i].key);
+        free(s->cache[i].body);
+    }
+    pthread_mutex_destroy(&s->clock);
     pthread_mutex_destroy(&s->lock);
     pthread_mutex_destroy(&s->wlock);
     free(s->db);
@@ -843,6 +869,7 @@ static void api_code(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     if (store) {
         if (!failed && ann_store_commit(s->writer, &err) < 0) failed = 500;
         if (failed) ann_store_rollback(s->writer);
+        else __atomic_add_fetch(&s->generation, 1, __ATOMIC_RELEASE);
         pthread_mutex_unlock(&s->wlock);
     }
     if (failed) {
@@ -940,6 +967,60 @@ static void serve_static(ann_server *s, const ann_http_req *rq, ann_http_resp *r
     r->cache = "no-cache";
 }
 
+/* ---- response cache ------------------------------------------------------------------------- */
+
+/* What identifies the store's current content. A SQLite store changes its file or its WAL on
+ * every write, whoever makes it (another `annalist ingest` too): their sizes and mtimes are the
+ * stamp. A PostgreSQL store gives no such cheap signal, so its answers live one second. */
+static void store_stamp(ann_server *s, char *out, size_t n)
+{
+    unsigned long gen = __atomic_load_n(&s->generation, __ATOMIC_ACQUIRE);
+    if (s->is_pg) {
+        struct timespec t;
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        snprintf(out, n, "g%lu t%lld", gen, (long long)t.tv_sec);
+        return;
+    }
+    char wal[4096];
+    snprintf(wal, sizeof wal, "%s-wal", s->db);
+    struct stat a = {0}, b = {0};
+    stat(s->db, &a);
+    stat(wal, &b);
+    snprintf(out, n, "g%lu %lld.%ld:%lld %lld.%ld:%lld", gen, (long long)a.st_mtim.tv_sec, a.st_mtim.tv_nsec,
+             (long long)a.st_size, (long long)b.st_mtim.tv_sec, b.st_mtim.tv_nsec, (long long)b.st_size);
+}
+
+static int cache_get(ann_server *s, const char *key, const char *stamp, ann_http_resp *r)
+{
+    cache_entry *e = &s->cache[ann_hash64(key, strlen(key), 0) % CACHE_SLOTS];
+    int hit = 0;
+    pthread_mutex_lock(&s->clock);
+    if (e->key && !strcmp(e->key, key) && !strcmp(e->stamp, stamp)) {
+        ann_buf_add(&r->body, e->body, e->len);
+        hit = 1;
+    }
+    pthread_mutex_unlock(&s->clock);
+    if (hit) json_ok(r);
+    return hit;
+}
+
+static void cache_put(ann_server *s, const char *key, const char *stamp, const ann_http_resp *r)
+{
+    if (r->status != 200 || r->body.len > CACHE_MAX_ENTRY) return;
+    char *k = ann_xstrdup(key), *b = ann_xmalloc(r->body.len + 1);
+    memcpy(b, r->body.s, r->body.len + 1);
+    cache_entry *e = &s->cache[ann_hash64(key, strlen(key), 0) % CACHE_SLOTS];
+    pthread_mutex_lock(&s->clock);
+    char *ok = e->key, *ob = e->body;
+    e->key = k;
+    e->body = b;
+    e->len = r->body.len;
+    snprintf(e->stamp, sizeof e->stamp, "%s", stamp);
+    pthread_mutex_unlock(&s->clock);
+    free(ok);
+    free(ob);
+}
+
 /* ---- routing --------------------------------------------------------------------------------- */
 
 static void handle(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
@@ -971,6 +1052,13 @@ static void handle(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
         ann_http_error(r, 405, "%.16s %s: use %s", m, routes[route].path, routes[route].post ? "POST" : "GET");
         return;
     }
+    /* Read-only queries (events, series, actors, top, stats) may come from the cache. */
+    char stamp[96];
+    int cacheable = s->cache_on && route >= 2 && route <= 6 && rq->raw_uri;
+    if (cacheable) {
+        store_stamp(s, stamp, sizeof stamp);
+        if (cache_get(s, rq->raw_uri, stamp, r)) return;
+    }
     switch (route) {
     case 0:
         ann_buf_printf(&r->body, "{\"status\":\"ok\",\"pipeline\":%s}\n", s->pipe ? "true" : "false");
@@ -992,6 +1080,7 @@ static void handle(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     case 6: api_stats(s, r); break;
     case 7: api_code(s, rq, r); break;
     }
+    if (cacheable) cache_put(s, rq->raw_uri, stamp, r);
 }
 
 void ann_server_handle(ann_server *s, const ann_http_req *rq, ann_http_resp *r)

@@ -19,6 +19,18 @@ expect_contains "access log has the 413" "$log" '" 413 '
 expect_contains "startup line names the loopback address" "$log" "http://127.0.0.1:$PORT/"
 expect_not_contains "access log lines stay on one line (no raw CR)" "$log" $'\r'
 
+# Cached answers follow the store: another process ingests one more IRN-AZE event (Tuesday
+# 2025-07-01, in the week of 06-30) while the server runs, and the next answers include it.
+before=$(curl -s "$BASE/v1/series?dyad=IRN:AZE&both=1")
+expect_contains "series before the extra ingest" "$before" '"period":"2025-06-30","count":1,'
+cat >"$TMP/extra.jsonl" <<'JSONL'
+{"doc_id":"jul01-border","sentence":0,"date":"2025-07-01","date_precision":"day","source":{"code":"AZE","text":"Azerbaijan","start":0,"end":10},"target":{"code":"IRN","text":"Iran","start":26,"end":30},"code":"057","root":"05","quad_class":1,"goldstein":8.0,"negated":false,"hedged":false,"trigger":{"text":"signed","start":11,"end":17},"pattern":"sign+protocol#057","sentence_text":"Azerbaijan signed it with Iran."}
+JSONL
+run "$ANNALIST" ingest --db "$DB" --events "$TMP/extra.jsonl"
+expect_eq "extra ingest while serving" "$RC" 0
+expect_contains "stats see the extra event" "$(curl -s "$BASE/v1/stats")" '"events":12'
+expect_contains "series see the extra event" "$(curl -s "$BASE/v1/series?dyad=IRN:AZE&both=1")" '"period":"2025-06-30","count":2,'
+
 # Graceful shutdown: an upload still in flight when SIGTERM arrives gets its full answer.
 body="$TMP/slow.json"
 printf '{"id":"slow","date":"2025-06-27","text":"%s"}' "$(head -c 20000 /dev/zero | tr '\0' 'a')" >"$body"
@@ -51,6 +63,12 @@ expect_contains "default host is 127.0.0.1" "$(cat "$TMP/default.log")" "http://
 kill -TERM $dpid; wait $dpid
 expect_eq "second server exits 0" "$?" 0
 [ -n "$start_pid" ] && stop_server
+
+# --no-cache answers from the store every time, with the same figures.
+start_server "$DB" --no-cache -q || finish
+expect_contains "--no-cache: stats" "$(curl -s "$BASE/v1/stats")" '"events":12'
+expect_contains "--no-cache: series" "$(curl -s "$BASE/v1/series?dyad=IRN:AZE&both=1")" '"period":"2025-06-30","count":2,'
+stop_server
 
 run "$ANNALIST" serve
 expect_eq "serve without --db exits 2" "$RC" 2
