@@ -4,9 +4,18 @@
 #define ANNALIST_SERVE_H
 
 #include "base.h"
+#include "doc.h"
 #include <stddef.h>
 
 #define ANN_SERVE_MAX_BODY_DEFAULT (10u * 1024u * 1024u)
+
+/* How POST /v1/code codes a document: by default the coding pipeline (when this build has
+ * one); tests supply their own. process must be thread-safe; ctx is shared by all requests. */
+typedef struct ann_serve_coder {
+    int (*process)(void *ctx, ann_doc *d, ann_err *err);          /* 0, or -1 with err */
+    void (*write_jsonl)(ann_buf *out, const ann_doc *d);          /* events, one per line */
+    void *ctx;
+} ann_serve_coder;
 
 typedef struct ann_serve_opts {
     const char *db;            /* store path or postgresql:// URL */
@@ -22,6 +31,7 @@ typedef struct ann_serve_opts {
     const char *port_file;     /* when set, the bound port is written there once listening */
     int quiet;                 /* 1: no access log */
     int no_cache;              /* 1: answer every query from the store (no response cache) */
+    const ann_serve_coder *coder; /* NULL = the coding pipeline, when this build has one */
 } ann_serve_opts;
 
 /* Serves until SIGTERM or SIGINT, then stops accepting, lets in-flight requests finish (up to

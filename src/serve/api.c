@@ -33,6 +33,8 @@ struct ann_server {
     char *web_dir;
     size_t max_body;
     ann_pipeline *pipe;
+    ann_serve_coder coder;
+    int have_coder;
     /* One store handle per concurrent request (a handle is not thread-safe); writes go through
      * a single writer handle under its own lock. */
     pthread_mutex_t lock;
@@ -114,6 +116,11 @@ static void put_key(ann_buf *b, const char *k, const char *s)
 
 /* ---- server -------------------------------------------------------------------------------- */
 
+static int pipeline_process(void *ctx, ann_doc *d, ann_err *err)
+{
+    return ann_pipeline_process(ctx, d, err);
+}
+
 ann_server *ann_server_open(const ann_serve_opts *o, ann_err *err)
 {
     if (!o->db || !*o->db) {
@@ -150,12 +157,17 @@ ann_server *ann_server_open(const ann_serve_opts *o, ann_err *err)
                 s->db, e2.msg);
         s->pool[s->npool++] = ro;
     }
-    if (ann_pipeline_open) {
+    if (o->coder) {
+        s->coder = *o->coder;
+        s->have_coder = 1;
+    } else if (ann_pipeline_open && ann_pipeline_process && ann_events_write_jsonl) {
         s->pipe = ann_pipeline_open(NULL, err);
         if (!s->pipe) {
             ann_server_close(s);
             return NULL;
         }
+        s->coder = (ann_serve_coder){pipeline_process, ann_events_write_jsonl, s->pipe};
+        s->have_coder = 1;
     }
     return s;
 }
@@ -784,7 +796,7 @@ static void api_code(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
         ann_buf_free(&jsonl);
         return;
     }
-    if (!s->pipe) {
+    if (!s->have_coder) {
         ann_buf_free(&jsonl);
         ann_http_error(r, 503, "this build has no coding pipeline; POST /v1/code is unavailable "
                                "(the query endpoints still work)");
@@ -821,7 +833,7 @@ static void api_code(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
             break;
         }
         if (!d->id) d->id = ann_arena_printf(&d->arena, "request-%ld", ndoc + 1);
-        if (ann_pipeline_process(s->pipe, d, &err) < 0) {
+        if (s->coder.process(s->coder.ctx, d, &err) < 0) {
             ann_doc_free(d);
             failed = 422;
             break;
@@ -842,7 +854,7 @@ static void api_code(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
             unchanged += pr == ANN_STORE_UNCHANGED;
         }
         ann_buf_clear(&ev);
-        ann_events_write_jsonl(&ev, d);
+        s->coder.write_jsonl(&ev, d);
         ann_buf_printf(b, "%s{\"id\":", ndoc ? "," : "");
         put_str(b, d->id);
         ann_buf_puts(b, ",\"date\":");
@@ -1061,7 +1073,7 @@ static void handle(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     }
     switch (route) {
     case 0:
-        ann_buf_printf(&r->body, "{\"status\":\"ok\",\"pipeline\":%s}\n", s->pipe ? "true" : "false");
+        ann_buf_printf(&r->body, "{\"status\":\"ok\",\"pipeline\":%s}\n", s->have_coder ? "true" : "false");
         json_ok(r);
         break;
     case 1:
@@ -1069,7 +1081,7 @@ static void handle(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
                                  "\"store_writable\":%s,\"endpoints\":[\"GET /v1/events\",\"GET /v1/series\","
                                  "\"GET /v1/actors\",\"GET /v1/top\",\"GET /v1/stats\",\"POST /v1/code\","
                                  "\"GET /v1/health\",\"GET /v1/version\"]}\n",
-                       ANN_VERSION, ANN_STORE_SCHEMA_VERSION, s->pipe ? "true" : "false",
+                       ANN_VERSION, ANN_STORE_SCHEMA_VERSION, s->have_coder ? "true" : "false",
                        s->writable ? "true" : "false");
         json_ok(r);
         break;

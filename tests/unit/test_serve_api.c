@@ -239,12 +239,139 @@ static void test_errors(void **state)
     json_decref(j);
 }
 
+/* ---- POST /v1/code with a stand-in coder (the real pipeline is tested once merged) ---- */
+
+/* Codes "X pressed Y" as IRNGOV 101 AZEGOV; a text containing FAIL is rejected. */
+static int fake_process(void *ctx, ann_doc *d, ann_err *err)
+{
+    (void)ctx;
+    if (strstr(d->text, "FAIL")) {
+        ann_err_set(err, 1, "%s: cannot code this", d->id);
+        return -1;
+    }
+    ann_sentence *s = ann_doc_add_sentence(d, 0);
+    s->start = 0;
+    s->end = (uint32_t)d->len;
+    const char *p = strstr(d->text, " pressed ");
+    if (!p) return 0;
+    ann_event *e = ann_doc_add_event(d);
+    e->sent = 0;
+    e->source.code = ann_arena_strdup(&d->arena, "IRNGOV");
+    e->source.text = ann_arena_strndup(&d->arena, d->text, (size_t)(p - d->text));
+    e->source.start = 0;
+    e->source.end = (uint32_t)(p - d->text);
+    e->target.code = ann_arena_strdup(&d->arena, "AZEGOV");
+    snprintf(e->code, sizeof e->code, "101");
+    snprintf(e->root, sizeof e->root, "10");
+    e->quad_class = 3;
+    e->goldstein = -5.0;
+    e->trigger_start = (uint32_t)(p - d->text) + 1;
+    e->trigger_end = e->trigger_start + 7;
+    e->trigger_text = ann_arena_strdup(&d->arena, "pressed");
+    return 0;
+}
+
+static void fake_write(ann_buf *out, const ann_doc *d)
+{
+    for (int i = 0; i < d->nevent; i++) {
+        ann_buf_printf(out, "{\"doc_id\":");
+        ann_buf_json_str(out, d->id, strlen(d->id));
+        ann_buf_printf(out, ",\"code\":\"%s\",\"source\":{\"code\":\"%s\"}}\n", d->event[i].code,
+                       d->event[i].source.code);
+    }
+}
+
+static json_t *post(fixture *f, const char *path, const char *const *args, const char *ctype,
+                    const char *body, int *status)
+{
+    char raw[256];
+    snprintf(raw, sizeof raw, "%s%s", path, args ? "?store=1" : "");
+    ann_http_req rq = {.method = "POST", .path = path, .raw_uri = raw, .arg = args_lookup,
+                       .arg_ctx = (void *)args, .content_type = ctype, .body = body, .body_len = strlen(body)};
+    ann_http_resp r;
+    ann_server_handle(f->srv, &rq, &r);
+    *status = r.status;
+    json_t *j = json_loads(r.body.s, 0, NULL);
+    ann_http_resp_free(&r);
+    return j;
+}
+
+static long stats_events(fixture *f)
+{
+    int st;
+    json_t *j = req(f, "GET", "/v1/stats", NULL, NULL, &st);
+    long n = (long)json_integer_value(json_object_get(j, "events"));
+    json_decref(j);
+    return n;
+}
+
+static void test_code(void **state)
+{
+    fixture *f = *state;
+    ann_server_close(f->srv);
+    ann_serve_coder coder = {fake_process, fake_write, NULL};
+    ann_serve_opts o = {.db = f->db, .web_dir = f->dir, .max_body = 4096, .coder = &coder};
+    ann_err err = {0};
+    f->srv = ann_server_open(&o, &err);
+    assert_non_null(f->srv);
+
+    int st;
+    json_t *j = post(f, "/v1/code", NULL, "text/plain", "Pezeshkian pressed Aliyev.", &st);
+    assert_int_equal(st, 200);
+    json_t *evs = json_object_get(json_array_get(json_object_get(j, "documents"), 0), "events");
+    assert_int_equal(json_array_size(evs), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(evs, 0), "code")), "101");
+    assert_null(json_object_get(j, "stored"));
+    json_decref(j);
+
+    j = post(f, "/v1/code", NULL, "application/json",
+             "[{\"id\":\"a\",\"text\":\"Iran pressed Baku.\"},{\"id\":\"b\",\"text\":\"No event here.\"}]", &st);
+    assert_int_equal(st, 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "count")), 2);
+    assert_int_equal(json_integer_value(json_object_get(j, "events")), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(j, "documents"), 1), "id")), "b");
+    json_decref(j);
+
+    j = post(f, "/v1/code", NULL, "application/x-ndjson",
+             "{\"id\":\"l1\",\"text\":\"A pressed B.\"}\n\n{\"id\":\"l2\",\"text\":\"C pressed D.\"}\n", &st);
+    assert_int_equal(st, 200);
+    assert_int_equal(json_integer_value(json_object_get(j, "events")), 2);
+    json_decref(j);
+
+    j = post(f, "/v1/code", NULL, "application/json", "{\"id\":\"x\",\"text\":", &st);
+    assert_int_equal(st, 400);
+    json_decref(j);
+
+    /* store=1: stored once, unchanged the second time, visible to the (cached) queries at once */
+    long before = stats_events(f);
+    const char *store[] = {"store", "1", NULL};
+    const char *doc = "{\"id\":\"s1\",\"date\":\"2025-06-28\",\"text\":\"Pezeshkian pressed Aliyev.\"}";
+    j = post(f, "/v1/code", store, "application/json", doc, &st);
+    assert_int_equal(st, 200);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "stored"), "added")), 1);
+    json_decref(j);
+    assert_int_equal(stats_events(f), before + 1);
+    j = post(f, "/v1/code", store, "application/json", doc, &st);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "stored"), "unchanged")), 1);
+    json_decref(j);
+    assert_int_equal(stats_events(f), before + 1);
+
+    /* A document the coder rejects: 422, and nothing of the request is stored. */
+    j = post(f, "/v1/code", store, "application/json",
+             "[{\"id\":\"ok\",\"text\":\"E pressed F.\"},{\"id\":\"bad\",\"text\":\"FAIL\"}]", &st);
+    assert_int_equal(st, 422);
+    assert_non_null(strstr(json_string_value(json_object_get(json_object_get(j, "error"), "message")), "nothing was stored"));
+    json_decref(j);
+    assert_int_equal(stats_events(f), before + 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_safe_path),
         cmocka_unit_test_setup_teardown(test_endpoints, setup, teardown),
         cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_code, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
