@@ -172,8 +172,21 @@
   }
 
   async function show() {
-    const dyad = $('dyad').value, actor = $('actor').value.trim().toUpperCase();
+    const dyad = $('dyad').value;
+    let actor = $('actor').value.trim();
     if (!dyad && !actor) { status('status', 'Choose a dyad or type an actor code.', true); return; }
+    // A name ("Aliyev", "iran") is looked up; a code (IRN, IRNGOV) is used as typed.
+    if (actor && !/^[A-Z0-9]{3,32}$/.test(actor)) {
+      try {
+        const found = await api('v1/actors?limit=1&q=' + encodeURIComponent(actor));
+        if (!found.actors.length) { status('status', 'No actor matches “' + actor + '”.', true); return; }
+        actor = found.actors[0].code;
+        $('actor').value = actor;
+      } catch (e) {
+        status('status', 'Could not look up the actor: ' + e.message, true);
+        return;
+      }
+    }
     state.query = {dyad: actor ? '' : dyad, actor: actor || '', both: $('both').checked, by: $('by').value};
     status('status', 'Loading…');
     try {

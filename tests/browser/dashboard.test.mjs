@@ -129,6 +129,12 @@ try {
   await page.waitForFunction(() => document.querySelector('#chart-sub').textContent.includes('ISR'));
   await page.waitForFunction(() => document.querySelectorAll('#events tbody tr.ev').length === 5);
   eq('actor ISR: 5 events', await page.locator('#events tbody tr.ev').count(), 5);
+  await page.fill('#actor', 'bayramov');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#chart-sub').textContent.includes('AZEGOV'));
+  eq('an actor typed by name is looked up (bayramov -> AZEGOV)', await page.inputValue('#actor'), 'AZEGOV');
+  await page.waitForFunction(() => document.querySelectorAll('#events tbody tr.ev').length === 4);
+  eq('actor AZEGOV: 4 events', await page.locator('#events tbody tr.ev').count(), 4);
 
   // ---- paste an article ----
   await page.fill('#code-text', 'President Pezeshkian pressed Aliyev to investigate the reports on June 27, 2025.');
