@@ -136,6 +136,9 @@ int ann_store_sqlite_open(ann_store *s, const char *path, int flags, ann_err *er
     if (!ro) {
         if (sq_exec(s, "PRAGMA journal_mode=WAL", err) < 0) { sq_close(s); return -1; }
         if (sq_exec(s, "PRAGMA synchronous=NORMAL", err) < 0) { sq_close(s); return -1; }
+        /* Checkpoints are where WAL mode syncs to disk; fewer, larger ones keep a long
+         * ingest from waiting on the disk every 4 MB. */
+        if (sq_exec(s, "PRAGMA wal_autocheckpoint=16384", err) < 0) { sq_close(s); return -1; }
     }
     if (sq_exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY", err) < 0) { sq_close(s); return -1; }
     return 0;
