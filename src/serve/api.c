@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -38,6 +39,7 @@ struct ann_server {
     /* One store handle per concurrent request (a handle is not thread-safe); writes go through
      * a single writer handle under its own lock. */
     pthread_mutex_t lock;
+    sem_t slots;               /* -j: how many queries or codings run at once */
     ann_store *pool[POOL_MAX];
     int npool;
     pthread_mutex_t wlock;
@@ -133,6 +135,7 @@ ann_server *ann_server_open(const ann_serve_opts *o, ann_err *err)
     s->db = ann_xstrdup(o->db);
     s->max_body = o->max_body ? o->max_body : ANN_SERVE_MAX_BODY_DEFAULT;
     pthread_mutex_init(&s->clock, NULL);
+    sem_init(&s->slots, 0, (unsigned)(o->threads > 0 ? o->threads : 1));
     s->cache_on = !o->no_cache;
     s->is_pg = ann_store_is_url(o->db);
     if (o->web_dir) s->web_dir = ann_xstrdup(o->web_dir);
@@ -183,6 +186,7 @@ void ann_server_close(ann_server *s)
         free(s->cache[i].body);
     }
     pthread_mutex_destroy(&s->clock);
+    sem_destroy(&s->slots);
     pthread_mutex_destroy(&s->lock);
     pthread_mutex_destroy(&s->wlock);
     free(s->db);
@@ -190,12 +194,25 @@ void ann_server_close(ann_server *s)
     free(s);
 }
 
+static void slot_take(ann_server *s)
+{
+    while (sem_wait(&s->slots) != 0) {}
+}
+
+static void slot_give(ann_server *s)
+{
+    sem_post(&s->slots);
+}
+
+/* A store handle for one query, taking one of the -j query slots; store_put gives both back. */
 static ann_store *store_get(ann_server *s, ann_err *err)
 {
+    slot_take(s);
     pthread_mutex_lock(&s->lock);
     ann_store *st = s->npool ? s->pool[--s->npool] : NULL;
     pthread_mutex_unlock(&s->lock);
     if (!st) st = ann_store_open(s->db, ANN_STORE_READONLY, err);
+    if (!st) slot_give(s);
     return st;
 }
 
@@ -208,6 +225,7 @@ static void store_put(ann_server *s, ann_store *st)
     }
     pthread_mutex_unlock(&s->lock);
     if (st) ann_store_close(st);
+    slot_give(s);
 }
 
 /* ---- query parameters ------------------------------------------------------------------------ */
@@ -827,6 +845,7 @@ static void api_code(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
         }
     }
     int failed = 0;
+    slot_take(s);
     while ((rc = ann_reader_next(rd, &d, &err)) != 0) {
         if (rc < 0) {
             failed = 400;
@@ -876,6 +895,7 @@ static void api_code(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
         ndoc++;
         ann_doc_free(d);
     }
+    slot_give(s);
     ann_reader_close(rd);
     ann_buf_free(&ev);
     if (store) {

@@ -248,14 +248,17 @@ int ann_serve_run(const ann_serve_opts *o, ann_err *err)
     pthread_sigmask(SIG_BLOCK, &sigs, &old);
     signal(SIGPIPE, SIG_IGN);
 
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    /* A thread per connection, so a slow query holds up only its own client: /v1/health and
+     * the dashboard's files keep answering while queries queue for the -j query slots. */
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_AUTO |
+                     MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (v6) flags |= MHD_USE_IPv6;
     unsigned threads = o->threads > 0 ? (unsigned)o->threads : 1;
     struct MHD_Daemon *d = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, &h,
         MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, &h,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-        MHD_OPTION_THREAD_POOL_SIZE, threads > 1 ? threads : 0u,
+        MHD_OPTION_THREAD_STACK_SIZE, (size_t)1024 * 1024,
         MHD_OPTION_CONNECTION_LIMIT, o->max_conns ? o->max_conns : 256u,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->max_conns_per_ip,
         MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_s ? o->timeout_s : 15u,
@@ -275,9 +278,10 @@ int ann_serve_run(const ann_serve_opts *o, ann_err *err)
     int port = o->port;
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     if (di) port = di->port;
-    fprintf(stderr, "annalist: serving %s on http://%s%s%s:%d/ (%u thread%s; SIGTERM stops)\n",
+    fprintf(stderr, "annalist: serving %s on http://%s%s%s:%d/ (%u query worker%s, up to %u connections; "
+                    "SIGTERM stops)\n",
             o->db ? o->db : "(no store)", v6 ? "[" : "", host, v6 ? "]" : "", port, threads,
-            threads == 1 ? "" : "s");
+            threads == 1 ? "" : "s", o->max_conns ? o->max_conns : 256u);
     if (o->port_file) {
         char tmp[4096];
         snprintf(tmp, sizeof tmp, "%s.tmp", o->port_file);

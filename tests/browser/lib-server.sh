@@ -4,6 +4,7 @@
 BROWSER_DIR="$ROOT/tests/browser"
 FIXTURE="$BROWSER_DIR/fixtures/seed_events.jsonl"
 SERVER_PID=""
+ALL_SERVER_PIDS=""   # every server started, so an early exit leaves none running
 trap 'stop_server_quietly; rm -rf "$TMP"' EXIT
 
 # make_store DB: ingests the fixture events (10 events, 6 documents, June 2025).
@@ -20,6 +21,7 @@ start_server() {
   rm -f "$TMP/port"
   "$ANNALIST" serve --db "$db" --listen 127.0.0.1:0 --port-file "$TMP/port" "$@" 2>"$SERVER_LOG" &
   SERVER_PID=$!
+  ALL_SERVER_PIDS="$ALL_SERVER_PIDS $SERVER_PID"
   for _ in $(seq 1 200); do
     [ -s "$TMP/port" ] && break
     kill -0 "$SERVER_PID" 2>/dev/null || break
@@ -50,10 +52,14 @@ stop_server() {
   fi
   wait "$SERVER_PID" 2>/dev/null
   STOP_RC=$?
+  ALL_SERVER_PIDS=${ALL_SERVER_PIDS/ $SERVER_PID/}   # reaped: its pid may be reused
   SERVER_PID=""
 }
 stop_server_quietly() {
-  if [ -n "$SERVER_PID" ]; then kill -KILL "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; fi
+  local p
+  for p in $ALL_SERVER_PIDS; do
+    if kill -0 "$p" 2>/dev/null; then kill -KILL "$p" 2>/dev/null; wait "$p" 2>/dev/null; fi
+  done
   SERVER_PID=""
 }
 
