@@ -91,7 +91,10 @@ uint64_t ann_store_doc_hash(const ann_doc *d);
  * consecutive lines of one doc_id form a document whose hash covers those lines. */
 typedef struct ann_store_jsonl ann_store_jsonl;
 ann_store_jsonl *ann_store_jsonl_open(const char *path, ann_err *err);  /* "-" = stdin */
-/* 1: *out is the next document (valid until the next call), 0: end of input, -1: a line or a
+/* A document returned stays valid for this many further calls (so one thread can parse
+ * ahead while another stores). */
+#define ANN_STORE_JSONL_RING 64
+/* 1: *out is the next document (see ANN_STORE_JSONL_RING), 0: end of input, -1: a line or a
  * document was rejected (err names file:line, the document and what to do); call again. */
 int ann_store_jsonl_next(ann_store_jsonl *r, ann_store_doc *out, ann_err *err);
 /* Bytes read so far and the input's size (0 when unknown, e.g. a pipe): for progress. */

@@ -161,6 +161,86 @@ static void summary(ingest *g, int quiet)
             g->events, g->removed, el, el > 0 ? g->events / el : 0.0, ann_store_backend(g->st));
 }
 
+/* Events JSONL: a reader thread parses ahead (JSON decoding is half the work) while this
+ * thread stores, handing documents over through a bounded queue. */
+#define QCAP (ANN_STORE_JSONL_RING - 2)
+
+typedef struct qitem {
+    ann_store_doc d;
+    int rc;                   /* 1 document, -1 rejected (msg), 0 end of this file */
+    char msg[sizeof(((ann_err *)0)->msg)];
+    long long done, total;
+} qitem;
+
+typedef struct equeue {
+    pthread_mutex_t mu;
+    pthread_cond_t more, room;
+    qitem item[QCAP];
+    int head, n;
+    int stop;                 /* set by the consumer: the store failed, stop reading */
+    ann_store_jsonl *r;
+} equeue;
+
+static void *reader_main(void *arg)
+{
+    equeue *q = arg;
+    for (;;) {
+        qitem it;
+        ann_err err = {0};
+        it.rc = ann_store_jsonl_next(q->r, &it.d, &err);
+        if (it.rc < 0) snprintf(it.msg, sizeof it.msg, "%s", err.msg);
+        ann_store_jsonl_progress(q->r, &it.done, &it.total);
+        pthread_mutex_lock(&q->mu);
+        while (q->n == QCAP && !q->stop) pthread_cond_wait(&q->room, &q->mu);
+        if (q->stop) { pthread_mutex_unlock(&q->mu); break; }
+        q->item[(q->head + q->n++) % QCAP] = it;
+        pthread_cond_signal(&q->more);
+        pthread_mutex_unlock(&q->mu);
+        if (it.rc == 0) break;
+    }
+    return NULL;
+}
+
+static int ingest_file(ingest *g, ann_store_jsonl *r, int strict)
+{
+    equeue q = {.r = r};
+    pthread_mutex_init(&q.mu, NULL);
+    pthread_cond_init(&q.more, NULL);
+    pthread_cond_init(&q.room, NULL);
+    pthread_t th;
+    pthread_create(&th, NULL, reader_main, &q);
+    int stopped = 0;
+    for (;;) {
+        pthread_mutex_lock(&q.mu);
+        while (q.n == 0) pthread_cond_wait(&q.more, &q.mu);
+        qitem *it = &q.item[q.head];
+        pthread_mutex_unlock(&q.mu);
+        if (it->rc == 0) break;
+        if (it->rc < 0) {
+            if (g->progress) fputc('\n', stderr);
+            cli_error("ingest: %s", it->msg);
+            g->rejected++;
+            if (strict) stopped = 1;
+        } else {
+            it->d.dict_version = g->dict_version;
+            if (put_one(g, &it->d) < 0) stopped = 1;
+            else show_progress(g, it->done, it->total, 0);
+        }
+        pthread_mutex_lock(&q.mu);
+        q.head = (q.head + 1) % QCAP;
+        q.n--;
+        if (stopped) q.stop = 1;
+        pthread_cond_signal(&q.room);
+        pthread_mutex_unlock(&q.mu);
+        if (stopped) break;
+    }
+    pthread_join(th, NULL);
+    pthread_cond_destroy(&q.more);
+    pthread_cond_destroy(&q.room);
+    pthread_mutex_destroy(&q.mu);
+    return stopped;
+}
+
 static int ingest_events(ingest *g, cli_common *c)
 {
     const char *stdin_only[] = {"-"};
@@ -169,24 +249,15 @@ static int ingest_events(ingest *g, cli_common *c)
     for (int i = 0; i < n && !g->fatal; i++) {
         ann_err err = {0};
         ann_store_jsonl *r = ann_store_jsonl_open(files[i], &err);
-        if (!r) { cli_error("ingest: %s", err.msg); g->rejected++; continue; }
-        ann_store_doc sd;
-        int rc;
-        while ((rc = ann_store_jsonl_next(r, &sd, &err)) != 0) {
-            if (rc < 0) {
-                if (g->progress) fputc('\n', stderr);
-                cli_error("ingest: %s", err.msg);
-                g->rejected++;
-                if (c->strict) { ann_store_jsonl_close(r); finish_batch(g); return 1; }
-                continue;
-            }
-            sd.dict_version = g->dict_version;
-            if (put_one(g, &sd) < 0) break;
-            long long done, total;
-            ann_store_jsonl_progress(r, &done, &total);
-            show_progress(g, done, total, 0);
+        if (!r) {
+            cli_error("ingest: %s", err.msg);
+            g->rejected++;
+            if (c->strict) break;
+            continue;
         }
+        int stopped = ingest_file(g, r, c->strict);
         ann_store_jsonl_close(r);
+        if (stopped) break;
     }
     return finish_batch(g);
 }

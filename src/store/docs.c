@@ -123,6 +123,17 @@ void ann_store_doc_from(ann_store_doc *out, const ann_doc *d, const char *dict_v
 
 /* ---- events JSONL ----------------------------------------------------------------------- */
 
+/* The documents handed out live in a ring of slots, so a consumer thread may still be storing
+ * the last few while the reader parses ahead (see ANN_STORE_JSONL_RING). */
+typedef struct jslot {
+    json_t **obj;
+    int nobj, capobj;
+    ann_arena arena;
+    ann_store_sentence *sent;
+    ann_store_event *ev;
+    int cap_ev;
+} jslot;
+
 struct ann_store_jsonl {
     FILE *f;
     char *path;
@@ -135,13 +146,8 @@ struct ann_store_jsonl {
     json_t *pending;
     long pending_line;
     uint64_t pending_hash;
-    /* the document being assembled */
-    json_t **obj;
-    int nobj, capobj;
-    ann_arena arena;
-    ann_store_sentence *sent;
-    ann_store_event *ev;
-    int cap_ev;
+    jslot slot[ANN_STORE_JSONL_RING];
+    long ndocs;               /* documents started: the next one uses slot[ndocs % RING] */
     /* ids of documents already returned, to catch a document split across the file */
     uint64_t *seen;
     size_t nseen, capseen;
@@ -174,22 +180,25 @@ void ann_store_jsonl_progress(const ann_store_jsonl *r, long long *done, long lo
     *total = r->size;
 }
 
-static void release_doc(ann_store_jsonl *r)
+static void release_slot(jslot *x)
 {
-    for (int i = 0; i < r->nobj; i++) json_decref(r->obj[i]);
-    r->nobj = 0;
-    ann_arena_free(&r->arena);
+    for (int i = 0; i < x->nobj; i++) json_decref(x->obj[i]);
+    x->nobj = 0;
+    ann_arena_free(&x->arena);
 }
 
 void ann_store_jsonl_close(ann_store_jsonl *r)
 {
     if (!r) return;
-    release_doc(r);
+    for (int i = 0; i < ANN_STORE_JSONL_RING; i++) {
+        jslot *x = &r->slot[i];
+        release_slot(x);
+        free(x->obj);
+        free(x->ev);
+        free(x->sent);
+    }
     json_decref(r->pending);
     if (r->own) fclose(r->f);
-    free(r->obj);
-    free(r->ev);
-    free(r->sent);
     free(r->seen);
     free(r->buf);
     free(r->path);
@@ -277,7 +286,7 @@ static int64_t jspan(json_t *o, const char *k)
 }
 
 /* Fills e from one event object; returns NULL or what is wrong with it. */
-static const char *fill_event(ann_store_jsonl *r, json_t *o, ann_store_event *e, const char **sent_text)
+static const char *fill_event(jslot *r, json_t *o, ann_store_event *e, const char **sent_text)
 {
     memset(e, 0, sizeof *e);
     json_t *v = json_object_get(o, "sentence");
@@ -355,13 +364,14 @@ static const char *fill_event(ann_store_jsonl *r, json_t *o, ann_store_event *e,
 
 int ann_store_jsonl_next(ann_store_jsonl *r, ann_store_doc *out, ann_err *err)
 {
-    release_doc(r);
     memset(out, 0, sizeof *out);
     if (!r->pending) {
         if (r->eof) return 0;
         int rc = read_line(r, err);
         if (rc <= 0) return rc;
     }
+    jslot *x = &r->slot[r->ndocs++ % ANN_STORE_JSONL_RING];
+    release_slot(x);
     /* Gather the consecutive lines of this document. */
     const char *id = json_string_value(json_object_get(r->pending, "doc_id"));
     long first_line = r->pending_line;
@@ -371,26 +381,26 @@ int ann_store_jsonl_next(ann_store_jsonl *r, ann_store_doc *out, ann_err *err)
     int ne = 0, ns = 0;
     for (;;) {
         json_t *o = r->pending;
-        if (r->nobj == r->capobj) {
-            r->capobj = r->capobj ? r->capobj * 2 : 64;
-            r->obj = ann_xrealloc(r->obj, (size_t)r->capobj * sizeof *r->obj);
+        if (x->nobj == x->capobj) {
+            x->capobj = x->capobj ? x->capobj * 2 : 64;
+            x->obj = ann_xrealloc(x->obj, (size_t)x->capobj * sizeof *x->obj);
         }
-        r->obj[r->nobj++] = o;
+        x->obj[x->nobj++] = o;
         r->pending = NULL;
         h = ann_hash64(&r->pending_hash, sizeof r->pending_hash, h);
-        if (ne == r->cap_ev) {
-            r->cap_ev = r->cap_ev ? r->cap_ev * 2 : 64;
-            r->ev = ann_xrealloc(r->ev, (size_t)r->cap_ev * sizeof *r->ev);
-            r->sent = ann_xrealloc(r->sent, (size_t)r->cap_ev * sizeof *r->sent);
+        if (ne == x->cap_ev) {
+            x->cap_ev = x->cap_ev ? x->cap_ev * 2 : 64;
+            x->ev = ann_xrealloc(x->ev, (size_t)x->cap_ev * sizeof *x->ev);
+            x->sent = ann_xrealloc(x->sent, (size_t)x->cap_ev * sizeof *x->sent);
         }
         const char *stext = NULL;
-        const char *why = fill_event(r, o, &r->ev[ne], &stext);
+        const char *why = fill_event(x, o, &x->ev[ne], &stext);
         if (why && !bad) { bad = why; bad_line = r->pending_line; }
         if (!why) {
-            int idx = r->ev[ne].sentence, k;
-            for (k = 0; k < ns && r->sent[k].idx != idx; k++) {}
-            if (k == ns) r->sent[ns++] = (ann_store_sentence){idx, -1, -1, stext};
-            else if (!r->sent[k].text) r->sent[k].text = stext;
+            int idx = x->ev[ne].sentence, k;
+            for (k = 0; k < ns && x->sent[k].idx != idx; k++) {}
+            if (k == ns) x->sent[ns++] = (ann_store_sentence){idx, -1, -1, stext};
+            else if (!x->sent[k].text) x->sent[k].text = stext;
             ne++;
         }
         int rc = read_line(r, err);
@@ -409,7 +419,7 @@ int ann_store_jsonl_next(ann_store_jsonl *r, ann_store_doc *out, ann_err *err)
     if (repeated) {
         ann_err_set(err, 1, "%s:%ld: document '%s' appears again, apart from its earlier events; a "
                     "document's events must be on adjacent lines (sort the file by doc_id); "
-                    "these %d lines were not stored", r->path, first_line, id, r->nobj);
+                    "these %d lines were not stored", r->path, first_line, id, x->nobj);
         return -1;
     }
     if (bad) {
@@ -419,16 +429,16 @@ int ann_store_jsonl_next(ann_store_jsonl *r, ann_store_doc *out, ann_err *err)
     }
     /* Sentences in index order, as a reader of the store expects. */
     for (int i = 1; i < ns; i++) {
-        ann_store_sentence t = r->sent[i];
+        ann_store_sentence t = x->sent[i];
         int j = i - 1;
-        while (j >= 0 && r->sent[j].idx > t.idx) { r->sent[j + 1] = r->sent[j]; j--; }
-        r->sent[j + 1] = t;
+        while (j >= 0 && x->sent[j].idx > t.idx) { x->sent[j + 1] = x->sent[j]; j--; }
+        x->sent[j + 1] = t;
     }
     out->id = id;
     out->hash = h;
     out->nsent = ns;
-    out->sent = r->sent;
+    out->sent = x->sent;
     out->nevent = ne;
-    out->event = r->ev;
+    out->event = x->ev;
     return 1;
 }
