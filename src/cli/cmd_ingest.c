@@ -122,15 +122,13 @@ static int put_one(ingest *g, const ann_store_doc *sd)
     else g->unchanged++;
     if (rc != ANN_STORE_UNCHANGED) g->events += sd->nevent;
     g->removed += removed;
-    if (g->in_batch >= g->batch) {
-        g->in_batch = 0;
-        if (ann_store_commit(g->st, &err) < 0) goto fail;
-    }
+    if (g->in_batch >= g->batch && ann_store_commit(g->st, &err) < 0) goto fail;
+    if (g->in_batch >= g->batch) g->in_batch = 0;
     return 0;
 fail:
     if (g->progress) fputc('\n', stderr);
     cli_error("ingest: %s", err.msg);
-    if (g->in_batch) cli_error("ingest: the last %ld document(s) of the current batch were rolled back", g->in_batch);
+    if (g->in_batch) cli_error("ingest: the last %ld document(s) (the current batch) were rolled back", g->in_batch);
     ann_store_rollback(g->st);
     g->in_batch = 0;
     g->fatal = 1;
@@ -141,12 +139,15 @@ static int finish_batch(ingest *g)
 {
     if (!g->in_batch || g->fatal) return g->fatal ? -1 : 0;
     ann_err err = {0};
-    g->in_batch = 0;
     if (ann_store_commit(g->st, &err) < 0) {
+        if (g->progress) fputc('\n', stderr);
         cli_error("ingest: %s", err.msg);
+        cli_error("ingest: the last %ld document(s) (the current batch) were rolled back", g->in_batch);
+        g->in_batch = 0;
         g->fatal = 1;
         return -1;
     }
+    g->in_batch = 0;
     return 0;
 }
 
