@@ -395,8 +395,9 @@ static int64_t infer_base(const ann_event_row *e, size_t slen)
     int best_score = 0;
     for (int k = 0; k < 3; k++) {
         if (!txt[k] || !*txt[k] || beg[k] < 0) continue;
-        size_t tl = strlen(txt[k]);
-        for (const char *p = st; (p = strstr(p, txt[k])) != NULL; p++) {
+        /* At most 64 candidate places per span text: bounded work on any stored sentence. */
+        int tries = 0;
+        for (const char *p = st; tries++ < 64 && (p = strstr(p, txt[k])) != NULL; p++) {
             int64_t base = beg[k] - (p - st);
             if (base < 0) continue;
             int score = 0;
@@ -411,7 +412,6 @@ static int64_t infer_base(const ann_event_row *e, size_t slen)
                 best_score = score;
                 best = base;
             }
-            (void)tl;
         }
     }
     return best;
@@ -709,41 +709,56 @@ static void api_stats(ann_server *s, ann_http_resp *r)
 
 /* ---- POST /v1/code --------------------------------------------------------------------------- */
 
-/* The request body as JSONL for the document reader: a JSON array becomes one line per element. */
+/* Appends one document object as a JSONL line, or fills resp and returns -1. */
+static int doc_line(json_t *v, const char *where, ann_buf *out, ann_http_resp *r)
+{
+    if (!json_is_object(v) || !json_is_string(json_object_get(v, "text"))) {
+        ann_http_error(r, 400, "%s: expected an object with a \"text\" string, "
+                               "e.g. {\"id\":\"a1\",\"date\":\"2025-06-26\",\"text\":\"...\"}", where);
+        return -1;
+    }
+    char *line = json_dumps(v, JSON_COMPACT);
+    ann_buf_puts(out, line);
+    ann_buf_putc(out, '\n');
+    free(line);
+    return 0;
+}
+
+/* The request body as JSONL for the document reader: one JSON object (pretty-printed or not),
+ * an array of them, or JSON lines. */
 static int body_to_jsonl(const ann_http_req *rq, ann_buf *out, ann_http_resp *r)
 {
     const char *p = rq->body;
     size_t n = rq->body_len;
     while (n && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) p++, n--;
-    if (n && *p == '[') {
-        json_error_t je;
-        json_t *a = json_loadb(p, n, JSON_REJECT_DUPLICATES, &je);
-        if (!a) {
+    json_error_t je;
+    json_t *all = json_loadb(p, n, JSON_REJECT_DUPLICATES, &je);
+    if (all || (n && *p == '[')) {
+        if (!all) {
             ann_http_error(r, 400, "invalid JSON at line %d column %d: %s", je.line, je.column, je.text);
             return -1;
         }
-        if (!json_is_array(a) || json_array_size(a) == 0 || json_array_size(a) > 10000) {
-            json_decref(a);
-            ann_http_error(r, 400, "expected a JSON array of 1 to 10000 documents {\"id\",\"date\",\"text\"}");
-            return -1;
-        }
-        size_t i;
-        json_t *v;
-        json_array_foreach(a, i, v) {
-            if (!json_is_object(v)) {
-                json_decref(a);
-                ann_http_error(r, 400, "document %zu of the array is not an object {\"id\",\"date\",\"text\"}", i + 1);
-                return -1;
+        int rc = 0;
+        if (json_is_array(all)) {
+            if (json_array_size(all) == 0 || json_array_size(all) > 10000) {
+                ann_http_error(r, 400, "expected a JSON array of 1 to 10000 documents {\"id\",\"date\",\"text\"}");
+                rc = -1;
             }
-            char *line = json_dumps(v, JSON_COMPACT);
-            ann_buf_puts(out, line);
-            ann_buf_putc(out, '\n');
-            free(line);
+            size_t i;
+            json_t *v;
+            json_array_foreach(all, i, v) {
+                if (rc < 0) break;
+                char where[64];
+                snprintf(where, sizeof where, "document %zu of the array", i + 1);
+                rc = doc_line(v, where, out, r);
+            }
+        } else {
+            rc = doc_line(all, "the request body", out, r);
         }
-        json_decref(a);
-        return 0;
+        json_decref(all);
+        return rc;
     }
-    /* An object or JSONL: validate each line here so the client gets a 400 with the line. */
+    /* JSON lines: validate each here so the client gets a 400 naming the line. */
     long line = 0;
     const char *end = p + n;
     while (p < end) {
@@ -753,7 +768,6 @@ static int body_to_jsonl(const ann_http_req *rq, ann_buf *out, ann_http_resp *r)
         const char *q = p;
         while (q < le && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
         if (q < le) {
-            json_error_t je;
             json_t *o = json_loadb(q, (size_t)(le - q), JSON_REJECT_DUPLICATES, &je);
             if (!o) {
                 ann_http_error(r, 400, "invalid JSON on line %ld, column %d: %s", line, je.column, je.text);

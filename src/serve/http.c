@@ -30,7 +30,7 @@ typedef struct conn_req {
     char *raw_uri;
     struct timespec t0;
     ann_buf body;
-    int started, too_large, status;
+    int started, status;
     size_t bytes;
     char method[16];
 } conn_req;

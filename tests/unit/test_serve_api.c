@@ -338,6 +338,13 @@ static void test_code(void **state)
     assert_int_equal(json_integer_value(json_object_get(j, "events")), 2);
     json_decref(j);
 
+    j = post(f, "/v1/code", NULL, "application/json; charset=utf-8",
+             "{\n  \"id\": \"pretty\",\n  \"text\": \"Iran pressed Baku.\"\n}\n", &st);
+    assert_int_equal(st, 200);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(j, "documents"), 0), "id")),
+                        "pretty");
+    json_decref(j);
+
     j = post(f, "/v1/code", NULL, "application/json", "{\"id\":\"x\",\"text\":", &st);
     assert_int_equal(st, 400);
     json_decref(j);
