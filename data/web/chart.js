@@ -99,7 +99,8 @@
     }
     const pts = el('g', {class: 'gpoints'}, svg);
     for (const [x, y, p] of line.filter(Boolean)) {
-      const c = el('circle', {cx: x.toFixed(1), cy: y.toFixed(1), r: 4.5, class: 'point', 'data-period': p.period,
+      const c = el('circle', {cx: x.toFixed(1), cy: y.toFixed(1), r: Math.max(1.5, Math.min(4.5, band / 3)).toFixed(1),
+        class: 'point', 'data-period': p.period,
         'data-goldstein': p.goldstein_mean.toFixed(2)}, pts);
       el('title', {}, c).textContent = 'mean Goldstein ' + p.goldstein_mean.toFixed(1) + ' (' + p.period + ')';
     }
