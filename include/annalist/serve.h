@@ -40,39 +40,39 @@ int ann_serve_run(const ann_serve_opts *o, ann_err *err);
 
 /* ---- In-process routing (used by ann_serve_run and by the unit tests) ---- */
 
-typedef struct ann_server ann_server;
+typedef struct ann_serve_server ann_serve_server;
 
 /* Opens the store and the coding pipeline (when this build has one). */
-ann_server *ann_server_open(const ann_serve_opts *o, ann_err *err);
-void ann_server_close(ann_server *s);
+ann_serve_server *ann_serve_open(const ann_serve_opts *o, ann_err *err);
+void ann_serve_close(ann_serve_server *s);
 
-typedef const char *(*ann_http_arg_fn)(void *ctx, const char *name);
+typedef const char *(*ann_serve_arg_fn)(void *ctx, const char *name);
 
-typedef struct ann_http_req {
+typedef struct ann_serve_req {
     const char *method;        /* "GET", "POST", ... */
     const char *path;          /* decoded path without the query string */
     const char *raw_uri;       /* the request target as sent (for traversal checks), or NULL */
-    ann_http_arg_fn arg;       /* query argument lookup (decoded), NULL = none */
+    ann_serve_arg_fn arg;       /* query argument lookup (decoded), NULL = none */
     void *arg_ctx;
     const char *content_type;  /* NULL when absent */
     const char *body;
     size_t body_len;
-} ann_http_req;
+} ann_serve_req;
 
-typedef struct ann_http_resp {
+typedef struct ann_serve_resp {
     int status;
     const char *content_type;  /* static string */
     ann_buf body;
     char *file_path;           /* when set, the body is this file (malloc'd path) */
     const char *cache;         /* Cache-Control value, static string or NULL */
-} ann_http_resp;
+} ann_serve_resp;
 
 /* Answers one request. Always fills resp (errors are JSON {"error":{"status","message"}}). */
-void ann_server_handle(ann_server *s, const ann_http_req *req, ann_http_resp *resp);
-void ann_http_resp_free(ann_http_resp *r);
+void ann_serve_handle(ann_serve_server *s, const ann_serve_req *req, ann_serve_resp *resp);
+void ann_serve_resp_free(ann_serve_resp *r);
 
 /* Fills resp with a JSON error. */
-void ann_http_error(ann_http_resp *r, int status, const char *fmt, ...)
+void ann_serve_error(ann_serve_resp *r, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Maps a URL path under the dashboard to a relative file name, or returns -1 when the path

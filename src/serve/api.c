@@ -29,7 +29,7 @@ typedef struct cache_entry {
     char stamp[96];
 } cache_entry;
 
-struct ann_server {
+struct ann_serve_server {
     char *db;
     char *web_dir;
     size_t max_body;
@@ -72,7 +72,7 @@ static const char *status_text(int status)
     }
 }
 
-void ann_http_error(ann_http_resp *r, int status, const char *fmt, ...)
+void ann_serve_error(ann_serve_resp *r, int status, const char *fmt, ...)
 {
     char msg[1200];
     va_list ap;
@@ -91,14 +91,14 @@ void ann_http_error(ann_http_resp *r, int status, const char *fmt, ...)
     ann_buf_puts(&r->body, "}}\n");
 }
 
-void ann_http_resp_free(ann_http_resp *r)
+void ann_serve_resp_free(ann_serve_resp *r)
 {
     ann_buf_free(&r->body);
     free(r->file_path);
     memset(r, 0, sizeof *r);
 }
 
-static void json_ok(ann_http_resp *r)
+static void json_ok(ann_serve_resp *r)
 {
     r->status = 200;
     r->content_type = "application/json";
@@ -123,13 +123,13 @@ static int pipeline_process(void *ctx, ann_doc *d, ann_err *err)
     return ann_pipeline_process(ctx, d, err);
 }
 
-ann_server *ann_server_open(const ann_serve_opts *o, ann_err *err)
+ann_serve_server *ann_serve_open(const ann_serve_opts *o, ann_err *err)
 {
     if (!o->db || !*o->db) {
         ann_err_set(err, 2, "serve needs --db PATH_OR_URL (a store made by 'annalist ingest')");
         return NULL;
     }
-    ann_server *s = ann_xcalloc(1, sizeof *s);
+    ann_serve_server *s = ann_xcalloc(1, sizeof *s);
     pthread_mutex_init(&s->lock, NULL);
     pthread_mutex_init(&s->wlock, NULL);
     s->db = ann_xstrdup(o->db);
@@ -153,7 +153,7 @@ ann_server *ann_server_open(const ann_serve_opts *o, ann_err *err)
         ann_store *ro = ann_store_open(s->db, ANN_STORE_READONLY, err);
         if (!ro) {
             if (!err->code) ann_err_set(err, 1, "%s", e2.msg);
-            ann_server_close(s);
+            ann_serve_close(s);
             return NULL;
         }
         fprintf(stderr, "annalist: serve: %s is read-only for this server (%s); POST /v1/code?store=1 is disabled\n",
@@ -166,7 +166,7 @@ ann_server *ann_server_open(const ann_serve_opts *o, ann_err *err)
     } else if (ann_pipeline_open && ann_pipeline_process && ann_events_write_jsonl) {
         s->pipe = ann_pipeline_open(NULL, err);
         if (!s->pipe) {
-            ann_server_close(s);
+            ann_serve_close(s);
             return NULL;
         }
         s->coder = (ann_serve_coder){pipeline_process, ann_events_write_jsonl, s->pipe};
@@ -175,7 +175,7 @@ ann_server *ann_server_open(const ann_serve_opts *o, ann_err *err)
     return s;
 }
 
-void ann_server_close(ann_server *s)
+void ann_serve_close(ann_serve_server *s)
 {
     if (!s) return;
     for (int i = 0; i < s->npool; i++) ann_store_close(s->pool[i]);
@@ -194,18 +194,18 @@ void ann_server_close(ann_server *s)
     free(s);
 }
 
-static void slot_take(ann_server *s)
+static void slot_take(ann_serve_server *s)
 {
     while (sem_wait(&s->slots) != 0) {}
 }
 
-static void slot_give(ann_server *s)
+static void slot_give(ann_serve_server *s)
 {
     sem_post(&s->slots);
 }
 
 /* A store handle for one query, taking one of the -j query slots; store_put gives both back. */
-static ann_store *store_get(ann_server *s, ann_err *err)
+static ann_store *store_get(ann_serve_server *s, ann_err *err)
 {
     slot_take(s);
     pthread_mutex_lock(&s->lock);
@@ -216,7 +216,7 @@ static ann_store *store_get(ann_server *s, ann_err *err)
     return st;
 }
 
-static void store_put(ann_server *s, ann_store *st)
+static void store_put(ann_serve_server *s, ann_store *st)
 {
     pthread_mutex_lock(&s->lock);
     if (s->npool < POOL_MAX) {
@@ -230,7 +230,7 @@ static void store_put(ann_server *s, ann_store *st)
 
 /* ---- query parameters ------------------------------------------------------------------------ */
 
-static const char *arg(const ann_http_req *q, const char *name)
+static const char *arg(const ann_serve_req *q, const char *name)
 {
     const char *v = q->arg ? q->arg(q->arg_ctx, name) : NULL;
     return v && *v ? v : NULL;
@@ -268,20 +268,20 @@ static int is_code_list(const char *s)
 
 /* Fills q from the request's filters; on a bad value fills resp and returns -1.
  * dyad holds the copy of the dyad parameter that q points into. */
-static int parse_filters(const ann_http_req *rq, ann_query *q, char dyad[80], ann_http_resp *r)
+static int parse_filters(const ann_serve_req *rq, ann_query *q, char dyad[80], ann_serve_resp *r)
 {
     memset(q, 0, sizeof *q);
     const char *v;
     if ((v = arg(rq, "dyad"))) {
         const char *c = strchr(v, ':');
         if (!c || strlen(v) >= 80) {
-            ann_http_error(r, 400, "dyad must be SOURCE:TARGET actor codes, e.g. dyad=IRN:AZE, not '%.80s'", v);
+            ann_serve_error(r, 400, "dyad must be SOURCE:TARGET actor codes, e.g. dyad=IRN:AZE, not '%.80s'", v);
             return -1;
         }
         memcpy(dyad, v, strlen(v) + 1);
         dyad[c - v] = 0;
         if (!is_actor_code(dyad) || !is_actor_code(dyad + (c - v) + 1)) {
-            ann_http_error(r, 400, "dyad must be SOURCE:TARGET actor codes (A-Z, 0-9), e.g. dyad=IRN:AZE, not '%.80s'", v);
+            ann_serve_error(r, 400, "dyad must be SOURCE:TARGET actor codes (A-Z, 0-9), e.g. dyad=IRN:AZE, not '%.80s'", v);
             return -1;
         }
         q->source = dyad;
@@ -289,7 +289,7 @@ static int parse_filters(const ann_http_req *rq, ann_query *q, char dyad[80], an
     }
     if ((v = arg(rq, "both"))) {
         if (strcmp(v, "0") && strcmp(v, "1")) {
-            ann_http_error(r, 400, "both must be 0 or 1 (1: the dyad in either direction)");
+            ann_serve_error(r, 400, "both must be 0 or 1 (1: the dyad in either direction)");
             return -1;
         }
         q->undirected = v[0] == '1';
@@ -302,42 +302,42 @@ static int parse_filters(const ann_http_req *rq, ann_query *q, char dyad[80], an
     for (size_t i = 0; i < sizeof actor_args / sizeof *actor_args; i++) {
         if (!(v = arg(rq, actor_args[i].name))) continue;
         if (!is_actor_code(v)) {
-            ann_http_error(r, 400, "%s must be an actor code prefix (3-32 of A-Z, 0-9), e.g. IRN, not '%.80s'",
+            ann_serve_error(r, 400, "%s must be an actor code prefix (3-32 of A-Z, 0-9), e.g. IRN, not '%.80s'",
                            actor_args[i].name, v);
             return -1;
         }
         *(const char **)((char *)q + actor_args[i].off) = v;
     }
     if ((v = arg(rq, "since")) && !is_date(v)) {
-        ann_http_error(r, 400, "since must be a date YYYY-MM-DD, not '%.80s'", v);
+        ann_serve_error(r, 400, "since must be a date YYYY-MM-DD, not '%.80s'", v);
         return -1;
     }
     q->since = v;
     if ((v = arg(rq, "until")) && !is_date(v)) {
-        ann_http_error(r, 400, "until must be a date YYYY-MM-DD, not '%.80s'", v);
+        ann_serve_error(r, 400, "until must be a date YYYY-MM-DD, not '%.80s'", v);
         return -1;
     }
     q->until = v;
     if ((v = arg(rq, "code")) && !is_code_list(v)) {
-        ann_http_error(r, 400, "code must be a comma list of CAMEO code prefixes, e.g. code=11,112, not '%.80s'", v);
+        ann_serve_error(r, 400, "code must be a comma list of CAMEO code prefixes, e.g. code=11,112, not '%.80s'", v);
         return -1;
     }
     q->codes = v;
     if ((v = arg(rq, "root")) && !is_code_list(v)) {
-        ann_http_error(r, 400, "root must be a comma list of CAMEO roots, e.g. root=19,20, not '%.80s'", v);
+        ann_serve_error(r, 400, "root must be a comma list of CAMEO roots, e.g. root=19,20, not '%.80s'", v);
         return -1;
     }
     q->roots = v;
     if ((v = arg(rq, "quad"))) {
         if (strlen(v) != 1 || v[0] < '1' || v[0] > '4') {
-            ann_http_error(r, 400, "quad must be a quad class 1-4, not '%.80s'", v);
+            ann_serve_error(r, 400, "quad must be a quad class 1-4, not '%.80s'", v);
             return -1;
         }
         q->quad_class = v[0] - '0';
     }
     if ((v = arg(rq, "doc"))) {
         if (strlen(v) > 512) {
-            ann_http_error(r, 400, "doc id longer than 512 bytes");
+            ann_serve_error(r, 400, "doc id longer than 512 bytes");
             return -1;
         }
         q->doc_id = v;
@@ -346,7 +346,7 @@ static int parse_filters(const ann_http_req *rq, ann_query *q, char dyad[80], an
     q->negated = 0;
     if ((v = arg(rq, "negated"))) {
         if (strlen(v) != 1 || v[0] < '0' || v[0] > '2') {
-            ann_http_error(r, 400, "negated must be 0 (leave out), 1 (include) or 2 (only), not '%.80s'", v);
+            ann_serve_error(r, 400, "negated must be 0 (leave out), 1 (include) or 2 (only), not '%.80s'", v);
             return -1;
         }
         q->negated = v[0] - '0';
@@ -354,7 +354,7 @@ static int parse_filters(const ann_http_req *rq, ann_query *q, char dyad[80], an
     return 0;
 }
 
-static int parse_limit(const ann_http_req *rq, long def, long max, long *out, ann_http_resp *r)
+static int parse_limit(const ann_serve_req *rq, long def, long max, long *out, ann_serve_resp *r)
 {
     const char *v = arg(rq, "limit");
     *out = def;
@@ -362,7 +362,7 @@ static int parse_limit(const ann_http_req *rq, long def, long max, long *out, an
     char *end;
     long n = strtol(v, &end, 10);
     if (*end || n < 1 || n > max) {
-        ann_http_error(r, 400, "limit must be a number from 1 to %ld, not '%.80s'", max, v);
+        ann_serve_error(r, 400, "limit must be a number from 1 to %ld, not '%.80s'", max, v);
         return -1;
     }
     *out = n;
@@ -515,7 +515,7 @@ static int on_event(const ann_event_row *e, void *ctx)
     return 0;
 }
 
-static void api_events(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
+static void api_events(ann_serve_server *s, const ann_serve_req *rq, ann_serve_resp *r)
 {
     ann_query q;
     char dyad[80];
@@ -524,14 +524,14 @@ static void api_events(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     q.limit = limit;
     const char *cur = arg(rq, "cursor");
     if (cur && strlen(cur) > 256) {
-        ann_http_error(r, 400, "cursor longer than 256 bytes; pass back the next_cursor of the previous page");
+        ann_serve_error(r, 400, "cursor longer than 256 bytes; pass back the next_cursor of the previous page");
         return;
     }
     q.cursor = cur;
     ann_err err = {0};
     ann_store *st = store_get(s, &err);
     if (!st) {
-        ann_http_error(r, 503, "store unavailable: %s", err.msg);
+        ann_serve_error(r, 503, "store unavailable: %s", err.msg);
         return;
     }
     char next[512] = "";
@@ -541,7 +541,7 @@ static void api_events(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     store_put(s, st);
     if (n < 0) {
         /* A malformed cursor is the client's mistake; anything else is ours. */
-        ann_http_error(r, cur ? 400 : 500, "events query failed: %s", err.msg);
+        ann_serve_error(r, cur ? 400 : 500, "events query failed: %s", err.msg);
         return;
     }
     ann_buf_printf(&r->body, "],\"count\":%ld,\"next_cursor\":", n);
@@ -552,7 +552,7 @@ static void api_events(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
 
 /* ---- series, top, actors, stats ---------------------------------------------------------------- */
 
-static void api_series(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
+static void api_series(ann_serve_server *s, const ann_serve_req *rq, ann_serve_resp *r)
 {
     ann_query q;
     char dyad[80];
@@ -560,20 +560,20 @@ static void api_series(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     const char *by = arg(rq, "by");
     int period = by ? ann_period_parse(by) : ANN_BY_WEEK;
     if (period < 0) {
-        ann_http_error(r, 400, "by must be day, week or month, not '%.40s'", by);
+        ann_serve_error(r, 400, "by must be day, week or month, not '%.40s'", by);
         return;
     }
     ann_err err = {0};
     ann_store *st = store_get(s, &err);
     if (!st) {
-        ann_http_error(r, 503, "store unavailable: %s", err.msg);
+        ann_serve_error(r, 503, "store unavailable: %s", err.msg);
         return;
     }
     ann_series ser = {0};
     int rc = ann_store_series(st, &q, (ann_period)period, &ser, &err);
     store_put(s, st);
     if (rc < 0) {
-        ann_http_error(r, 500, "series query failed: %s", err.msg);
+        ann_serve_error(r, 500, "series query failed: %s", err.msg);
         return;
     }
     static const char *const names[] = {"day", "week", "month"};
@@ -618,20 +618,20 @@ static void put_rows(ann_buf *b, const char *key, const char *kname, ann_top_row
     ann_buf_puts(b, "]}\n");
 }
 
-static void api_actors(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
+static void api_actors(ann_serve_server *s, const ann_serve_req *rq, ann_serve_resp *r)
 {
     long limit;
     if (parse_limit(rq, 20, 200, &limit, r) < 0) return;
     const char *text = arg(rq, "q");
     if (!text) text = "";
     if (strlen(text) > 100) {
-        ann_http_error(r, 400, "q longer than 100 bytes");
+        ann_serve_error(r, 400, "q longer than 100 bytes");
         return;
     }
     ann_err err = {0};
     ann_store *st = store_get(s, &err);
     if (!st) {
-        ann_http_error(r, 503, "store unavailable: %s", err.msg);
+        ann_serve_error(r, 503, "store unavailable: %s", err.msg);
         return;
     }
     ann_top_row *rows = NULL;
@@ -639,7 +639,7 @@ static void api_actors(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     int rc = ann_store_actor_search(st, text, (int)limit, &rows, &n, &err);
     store_put(s, st);
     if (rc < 0) {
-        ann_http_error(r, 500, "actor search failed: %s", err.msg);
+        ann_serve_error(r, 500, "actor search failed: %s", err.msg);
         return;
     }
     put_rows(&r->body, "actors", "code", rows, n);
@@ -647,7 +647,7 @@ static void api_actors(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     json_ok(r);
 }
 
-static void api_top(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
+static void api_top(ann_serve_server *s, const ann_serve_req *rq, ann_serve_resp *r)
 {
     ann_query q;
     char dyad[80];
@@ -657,13 +657,13 @@ static void api_top(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     const char *kind = arg(rq, "kind");
     int k = kind ? ann_top_parse(kind) : ANN_TOP_DYADS;
     if (k < 0) {
-        ann_http_error(r, 400, "kind must be actors, dyads or codes, not '%.40s'", kind);
+        ann_serve_error(r, 400, "kind must be actors, dyads or codes, not '%.40s'", kind);
         return;
     }
     ann_err err = {0};
     ann_store *st = store_get(s, &err);
     if (!st) {
-        ann_http_error(r, 503, "store unavailable: %s", err.msg);
+        ann_serve_error(r, 503, "store unavailable: %s", err.msg);
         return;
     }
     ann_top_row *rows = NULL;
@@ -671,7 +671,7 @@ static void api_top(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     int rc = ann_store_top(st, &q, (ann_top_kind)k, &rows, &n, &err);
     store_put(s, st);
     if (rc < 0) {
-        ann_http_error(r, 500, "top query failed: %s", err.msg);
+        ann_serve_error(r, 500, "top query failed: %s", err.msg);
         return;
     }
     static const char *const names[] = {"actors", "dyads", "codes"};
@@ -681,12 +681,12 @@ static void api_top(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     json_ok(r);
 }
 
-static void api_stats(ann_server *s, ann_http_resp *r)
+static void api_stats(ann_serve_server *s, ann_serve_resp *r)
 {
     ann_err err = {0};
     ann_store *st = store_get(s, &err);
     if (!st) {
-        ann_http_error(r, 503, "store unavailable: %s", err.msg);
+        ann_serve_error(r, 503, "store unavailable: %s", err.msg);
         return;
     }
     ann_store_stats ss = {0};
@@ -694,7 +694,7 @@ static void api_stats(ann_server *s, ann_http_resp *r)
     const char *backend = ann_store_backend(st);
     store_put(s, st);
     if (rc < 0) {
-        ann_http_error(r, 500, "stats query failed: %s", err.msg);
+        ann_serve_error(r, 500, "stats query failed: %s", err.msg);
         return;
     }
     ann_buf_printf(&r->body, "{\"backend\":\"%s\",\"documents\":%ld,\"sentences\":%ld,\"events\":%ld,"
@@ -710,10 +710,10 @@ static void api_stats(ann_server *s, ann_http_resp *r)
 /* ---- POST /v1/code --------------------------------------------------------------------------- */
 
 /* Appends one document object as a JSONL line, or fills resp and returns -1. */
-static int doc_line(json_t *v, const char *where, ann_buf *out, ann_http_resp *r)
+static int doc_line(json_t *v, const char *where, ann_buf *out, ann_serve_resp *r)
 {
     if (!json_is_object(v) || !json_is_string(json_object_get(v, "text"))) {
-        ann_http_error(r, 400, "%s: expected an object with a \"text\" string, "
+        ann_serve_error(r, 400, "%s: expected an object with a \"text\" string, "
                                "e.g. {\"id\":\"a1\",\"date\":\"2025-06-26\",\"text\":\"...\"}", where);
         return -1;
     }
@@ -726,7 +726,7 @@ static int doc_line(json_t *v, const char *where, ann_buf *out, ann_http_resp *r
 
 /* The request body as JSONL for the document reader: one JSON object (pretty-printed or not),
  * an array of them, or JSON lines. */
-static int body_to_jsonl(const ann_http_req *rq, ann_buf *out, ann_http_resp *r)
+static int body_to_jsonl(const ann_serve_req *rq, ann_buf *out, ann_serve_resp *r)
 {
     const char *p = rq->body;
     size_t n = rq->body_len;
@@ -735,13 +735,13 @@ static int body_to_jsonl(const ann_http_req *rq, ann_buf *out, ann_http_resp *r)
     json_t *all = json_loadb(p, n, JSON_REJECT_DUPLICATES, &je);
     if (all || (n && *p == '[')) {
         if (!all) {
-            ann_http_error(r, 400, "invalid JSON at line %d column %d: %s", je.line, je.column, je.text);
+            ann_serve_error(r, 400, "invalid JSON at line %d column %d: %s", je.line, je.column, je.text);
             return -1;
         }
         int rc = 0;
         if (json_is_array(all)) {
             if (json_array_size(all) == 0 || json_array_size(all) > 10000) {
-                ann_http_error(r, 400, "expected a JSON array of 1 to 10000 documents {\"id\",\"date\",\"text\"}");
+                ann_serve_error(r, 400, "expected a JSON array of 1 to 10000 documents {\"id\",\"date\",\"text\"}");
                 rc = -1;
             }
             size_t i;
@@ -770,13 +770,13 @@ static int body_to_jsonl(const ann_http_req *rq, ann_buf *out, ann_http_resp *r)
         if (q < le) {
             json_t *o = json_loadb(q, (size_t)(le - q), JSON_REJECT_DUPLICATES, &je);
             if (!o) {
-                ann_http_error(r, 400, "invalid JSON on line %ld, column %d: %s", line, je.column, je.text);
+                ann_serve_error(r, 400, "invalid JSON on line %ld, column %d: %s", line, je.column, je.text);
                 return -1;
             }
             int good = json_is_object(o) && json_is_string(json_object_get(o, "text"));
             json_decref(o);
             if (!good) {
-                ann_http_error(r, 400, "line %ld: expected an object with a \"text\" string, "
+                ann_serve_error(r, 400, "line %ld: expected an object with a \"text\" string, "
                                        "e.g. {\"id\":\"a1\",\"date\":\"2025-06-26\",\"text\":\"...\"}", line);
                 return -1;
             }
@@ -786,7 +786,7 @@ static int body_to_jsonl(const ann_http_req *rq, ann_buf *out, ann_http_resp *r)
         p = nl ? nl + 1 : end;
     }
     if (!out->len) {
-        ann_http_error(r, 400, "empty request body: send text, a JSON document {\"text\":...} or an array of them");
+        ann_serve_error(r, 400, "empty request body: send text, a JSON document {\"text\":...} or an array of them");
         return -1;
     }
     return 0;
@@ -799,27 +799,27 @@ static int ctype_is(const char *ct, const char *want)
     return !strncasecmp(ct, want, n) && (ct[n] == 0 || ct[n] == ';' || ct[n] == ' ');
 }
 
-static void api_code(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
+static void api_code(ann_serve_server *s, const ann_serve_req *rq, ann_serve_resp *r)
 {
     const char *sv = arg(rq, "store");
     if (sv && strcmp(sv, "0") && strcmp(sv, "1")) {
-        ann_http_error(r, 400, "store must be 0 or 1");
+        ann_serve_error(r, 400, "store must be 0 or 1");
         return;
     }
     int store = sv && sv[0] == '1';
     int json = ctype_is(rq->content_type, "application/json") || ctype_is(rq->content_type, "application/x-ndjson") ||
                ctype_is(rq->content_type, "application/jsonl");
     if (!json && rq->content_type && !ctype_is(rq->content_type, "text/plain")) {
-        ann_http_error(r, 415, "send text/plain (one document) or application/json ({\"id\",\"date\",\"text\"} or an array), not %.80s",
+        ann_serve_error(r, 415, "send text/plain (one document) or application/json ({\"id\",\"date\",\"text\"} or an array), not %.80s",
                        rq->content_type);
         return;
     }
     if (rq->body_len == 0) {
-        ann_http_error(r, 400, "empty request body: send the text to code");
+        ann_serve_error(r, 400, "empty request body: send the text to code");
         return;
     }
     if (ann_utf8_invalid_at(rq->body, rq->body_len) >= 0) {
-        ann_http_error(r, 400, "request body is not valid UTF-8 (bad byte at offset %ld)",
+        ann_serve_error(r, 400, "request body is not valid UTF-8 (bad byte at offset %ld)",
                        ann_utf8_invalid_at(rq->body, rq->body_len));
         return;
     }
@@ -830,13 +830,13 @@ static void api_code(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     }
     if (!s->have_coder) {
         ann_buf_free(&jsonl);
-        ann_http_error(r, 503, "this build has no coding pipeline; POST /v1/code is unavailable "
+        ann_serve_error(r, 503, "this build has no coding pipeline; POST /v1/code is unavailable "
                                "(the query endpoints still work)");
         return;
     }
     if (store && !s->writable) {
         ann_buf_free(&jsonl);
-        ann_http_error(r, 503, "the store is read-only for this server; code without store=1");
+        ann_serve_error(r, 503, "the store is read-only for this server; code without store=1");
         return;
     }
     ann_reader *rd = json ? ann_reader_open_mem("request", jsonl.s, jsonl.len, ANN_FMT_JSONL, s->max_body)
@@ -854,7 +854,7 @@ static void api_code(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
         if (ann_store_begin(s->writer, &err) < 0) {
             pthread_mutex_unlock(&s->wlock);
             ann_reader_close(rd);
-            ann_http_error(r, 500, "cannot start a store transaction: %s", err.msg);
+            ann_serve_error(r, 500, "cannot start a store transaction: %s", err.msg);
             return;
         }
     }
@@ -919,7 +919,7 @@ static void api_code(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
         pthread_mutex_unlock(&s->wlock);
     }
     if (failed) {
-        ann_http_error(r, failed, "%s%s", err.msg, store ? " (nothing was stored)" : "");
+        ann_serve_error(r, failed, "%s%s", err.msg, store ? " (nothing was stored)" : "");
         return;
     }
     ann_buf_printf(b, "],\"count\":%ld,\"events\":%ld", ndoc, nev);
@@ -989,22 +989,22 @@ static int raw_uri_suspicious(const char *raw)
     return 0;
 }
 
-static void serve_static(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
+static void serve_static(ann_serve_server *s, const ann_serve_req *rq, ann_serve_resp *r)
 {
     char rel[256];
     if (raw_uri_suspicious(rq->raw_uri) || ann_serve_safe_path(rq->path, rel, sizeof rel) < 0) {
-        ann_http_error(r, 400, "path not allowed: dashboard files have plain names (no dot segments or encoded separators)");
+        ann_serve_error(r, 400, "path not allowed: dashboard files have plain names (no dot segments or encoded separators)");
         return;
     }
     if (!s->web_dir) {
-        ann_http_error(r, 404, "this server has no dashboard files (data/web not installed); the API is under /v1/");
+        ann_serve_error(r, 404, "this server has no dashboard files (data/web not installed); the API is under /v1/");
         return;
     }
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", s->web_dir, rel);
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ann_http_error(r, 404, "no such file: /%s (the API is under /v1/)", rel);
+        ann_serve_error(r, 404, "no such file: /%s (the API is under /v1/)", rel);
         return;
     }
     r->status = 200;
@@ -1018,7 +1018,7 @@ static void serve_static(ann_server *s, const ann_http_req *rq, ann_http_resp *r
 /* What identifies the store's current content. A SQLite store changes its file or its WAL on
  * every write, whoever makes it (another `annalist ingest` too): their sizes and mtimes are the
  * stamp. A PostgreSQL store gives no such cheap signal, so its answers live one second. */
-static void store_stamp(ann_server *s, char *out, size_t n)
+static void store_stamp(ann_serve_server *s, char *out, size_t n)
 {
     unsigned long gen = __atomic_load_n(&s->generation, __ATOMIC_ACQUIRE);
     if (s->is_pg) {
@@ -1036,7 +1036,7 @@ static void store_stamp(ann_server *s, char *out, size_t n)
              (long long)a.st_size, (long long)b.st_mtim.tv_sec, b.st_mtim.tv_nsec, (long long)b.st_size);
 }
 
-static int cache_get(ann_server *s, const char *key, const char *stamp, ann_http_resp *r)
+static int cache_get(ann_serve_server *s, const char *key, const char *stamp, ann_serve_resp *r)
 {
     cache_entry *e = &s->cache[ann_hash64(key, strlen(key), 0) % CACHE_SLOTS];
     int hit = 0;
@@ -1050,7 +1050,7 @@ static int cache_get(ann_server *s, const char *key, const char *stamp, ann_http
     return hit;
 }
 
-static void cache_put(ann_server *s, const char *key, const char *stamp, const ann_http_resp *r)
+static void cache_put(ann_serve_server *s, const char *key, const char *stamp, const ann_serve_resp *r)
 {
     if (r->status != 200 || r->body.len > CACHE_MAX_ENTRY) return;
     char *k = ann_xstrdup(key), *b = ann_xmalloc(r->body.len + 1);
@@ -1069,14 +1069,14 @@ static void cache_put(ann_server *s, const char *key, const char *stamp, const a
 
 /* ---- routing --------------------------------------------------------------------------------- */
 
-static void handle(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
+static void handle(ann_serve_server *s, const ann_serve_req *rq, ann_serve_resp *r)
 {
     const char *m = rq->method ? rq->method : "";
     const char *p = rq->path ? rq->path : "";
     int get = !strcmp(m, "GET") || !strcmp(m, "HEAD");
     if (strncmp(p, "/v1/", 4) != 0 && strcmp(p, "/v1")) {
         if (!get) {
-            ann_http_error(r, 405, "%.16s is not allowed on dashboard files; use GET", m);
+            ann_serve_error(r, 405, "%.16s is not allowed on dashboard files; use GET", m);
             return;
         }
         serve_static(s, rq, r);
@@ -1090,12 +1090,12 @@ static void handle(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     for (size_t i = 0; i < sizeof routes / sizeof *routes; i++)
         if (!strcmp(p, routes[i].path)) route = (int)i;
     if (route < 0) {
-        ann_http_error(r, 404, "no such endpoint: %.200s (see /v1/version for the API: events, series, actors, "
+        ann_serve_error(r, 404, "no such endpoint: %.200s (see /v1/version for the API: events, series, actors, "
                                "top, stats, code, health)", p);
         return;
     }
     if (routes[route].post ? strcmp(m, "POST") != 0 : !get) {
-        ann_http_error(r, 405, "%.16s %s: use %s", m, routes[route].path, routes[route].post ? "POST" : "GET");
+        ann_serve_error(r, 405, "%.16s %s: use %s", m, routes[route].path, routes[route].post ? "POST" : "GET");
         return;
     }
     /* Read-only queries (events, series, actors, top, stats) may come from the cache. */
@@ -1129,9 +1129,9 @@ static void handle(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
     if (cacheable) cache_put(s, rq->raw_uri, stamp, r);
 }
 
-void ann_server_handle(ann_server *s, const ann_http_req *rq, ann_http_resp *r)
+void ann_serve_handle(ann_serve_server *s, const ann_serve_req *rq, ann_serve_resp *r)
 {
     memset(r, 0, sizeof *r);
     handle(s, rq, r);
-    if (!r->status) ann_http_error(r, 500, "no response produced");
+    if (!r->status) ann_serve_error(r, 500, "no response produced");
 }

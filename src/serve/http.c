@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 typedef struct http_ctx {
-    ann_server *srv;
+    ann_serve_server *srv;
     size_t max_body;
     int quiet;
     atomic_int in_flight;      /* requests whose headers arrived and whose reply is not sent yet */
@@ -104,7 +104,7 @@ static const char *lookup_arg(void *ctx, const char *name)
     return MHD_lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, name);
 }
 
-static enum MHD_Result queue(http_ctx *h, struct MHD_Connection *con, conn_req *r, ann_http_resp *res)
+static enum MHD_Result queue(http_ctx *h, struct MHD_Connection *con, conn_req *r, ann_serve_resp *res)
 {
     struct MHD_Response *mr = NULL;
     if (res->file_path) {
@@ -115,8 +115,8 @@ static enum MHD_Result queue(http_ctx *h, struct MHD_Connection *con, conn_req *
             r->bytes = (size_t)st.st_size;
         } else {
             if (fd >= 0) close(fd);
-            ann_http_resp_free(res);
-            ann_http_error(res, 404, "no such file");
+            ann_serve_resp_free(res);
+            ann_serve_error(res, 404, "no such file");
         }
     }
     if (!mr) {
@@ -137,7 +137,7 @@ static enum MHD_Result queue(http_ctx *h, struct MHD_Connection *con, conn_req *
     r->status = res->status;
     enum MHD_Result ok = MHD_queue_response(con, (unsigned)res->status, mr);
     MHD_destroy_response(mr);
-    ann_http_resp_free(res);
+    ann_serve_resp_free(res);
     return ok;
 }
 
@@ -155,8 +155,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         /* RFC 9112: an HTTP/1.1 request without Host is malformed (MHD 0.9.75 lets it pass). */
         if (!strcmp(version, MHD_HTTP_VERSION_1_1) &&
             !MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)) {
-            ann_http_resp res = {0};
-            ann_http_error(&res, 400, "HTTP/1.1 request without a Host header");
+            ann_serve_resp res = {0};
+            ann_serve_error(&res, 400, "HTTP/1.1 request without a Host header");
             return queue(h, con, r, &res);
         }
         /* Refuse an announced oversized body before reading any of it. */
@@ -166,8 +166,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
             errno = 0;
             unsigned long long n = strtoull(cl, &end, 10);
             if (errno || *end || n > h->max_body) {
-                ann_http_resp res = {0};
-                ann_http_error(&res, 413, "request body over the %zu-byte limit (see --max-body)", h->max_body);
+                ann_serve_resp res = {0};
+                ann_serve_error(&res, 413, "request body over the %zu-byte limit (see --max-body)", h->max_body);
                 return queue(h, con, r, &res);
             }
         }
@@ -184,13 +184,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         *data_size = 0;
         return MHD_YES;
     }
-    ann_http_req req = {.method = method, .path = url, .raw_uri = r->raw_uri,
+    ann_serve_req req = {.method = method, .path = url, .raw_uri = r->raw_uri,
                         .arg = lookup_arg, .arg_ctx = con,
                         .content_type = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
                                                                     MHD_HTTP_HEADER_CONTENT_TYPE),
                         .body = r->body.s ? r->body.s : "", .body_len = r->body.len};
-    ann_http_resp res = {0};
-    ann_server_handle(h->srv, &req, &res);
+    ann_serve_resp res = {0};
+    ann_serve_handle(h->srv, &req, &res);
     return queue(h, con, r, &res);
 }
 
@@ -232,7 +232,7 @@ int ann_serve_run(const ann_serve_opts *o, ann_err *err)
         ann_err_set(err, 2, "--listen: '%s' is not a numeric IPv4 or IPv6 address (e.g. 127.0.0.1:8080)", host);
         return -1;
     }
-    ann_server *srv = ann_server_open(o, err);
+    ann_serve_server *srv = ann_serve_open(o, err);
     if (!srv) return -1;
 
     http_ctx h = {.srv = srv, .max_body = o->max_body ? o->max_body : ANN_SERVE_MAX_BODY_DEFAULT,
@@ -272,7 +272,7 @@ int ann_serve_run(const ann_serve_opts *o, ann_err *err)
         ann_err_set(err, 1, "cannot listen on %s:%d (%s); is another server using the port? Try --listen %s:0",
                     host, o->port, strerror(errno), host);
         pthread_sigmask(SIG_SETMASK, &old, NULL);
-        ann_server_close(srv);
+        ann_serve_close(srv);
         return -1;
     }
     int port = o->port;
@@ -308,7 +308,7 @@ int ann_serve_run(const ann_serve_opts *o, ann_err *err)
     int left = atomic_load(&h.in_flight);
     MHD_stop_daemon(d);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
-    ann_server_close(srv);
+    ann_serve_close(srv);
     if (left > 0) fprintf(stderr, "annalist: serve: stopped with %d request(s) unfinished after the drain time\n", left);
     else fprintf(stderr, "annalist: serve: stopped\n");
     return 0;

@@ -44,7 +44,7 @@ static void test_safe_path(void **state)
 
 typedef struct fixture {
     char dir[256], db[300];
-    ann_server *srv;
+    ann_serve_server *srv;
 } fixture;
 
 static const char *args_lookup(void *ctx, const char *name)
@@ -96,8 +96,8 @@ static int setup(void **state)
     ann_store_close(st);
 
     ann_serve_opts o = {.db = f->db, .web_dir = f->dir, .max_body = 4096};
-    f->srv = ann_server_open(&o, &err);
-    if (!f->srv) fail_msg("ann_server_open: %s", err.msg);
+    f->srv = ann_serve_open(&o, &err);
+    if (!f->srv) fail_msg("ann_serve_open: %s", err.msg);
     *state = f;
     return 0;
 }
@@ -105,7 +105,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    ann_server_close(f->srv);
+    ann_serve_close(f->srv);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
     if (system(cmd) != 0) return -1;
@@ -122,14 +122,14 @@ static json_t *req(fixture *f, const char *method, const char *path, const char 
     int n = snprintf(raw, sizeof raw, "%s", path);
     for (const char *const *a = args; a && a[0]; a += 2)
         n += snprintf(raw + n, sizeof raw - (size_t)n, "%c%s=%s", a == args ? '?' : '&', a[0], a[1]);
-    ann_http_req rq = {.method = method, .path = path, .raw_uri = raw, .arg = args_lookup,
+    ann_serve_req rq = {.method = method, .path = path, .raw_uri = raw, .arg = args_lookup,
                        .arg_ctx = (void *)args, .body = body ? body : "", .body_len = body ? strlen(body) : 0,
                        .content_type = body ? "text/plain" : NULL};
-    ann_http_resp r;
-    ann_server_handle(f->srv, &rq, &r);
+    ann_serve_resp r;
+    ann_serve_handle(f->srv, &rq, &r);
     *status = r.status;
     json_t *j = r.body.s ? json_loads(r.body.s, 0, NULL) : NULL;
-    ann_http_resp_free(&r);
+    ann_serve_resp_free(&r);
     return j;
 }
 
@@ -286,13 +286,13 @@ static json_t *post(fixture *f, const char *path, const char *const *args, const
 {
     char raw[256];
     snprintf(raw, sizeof raw, "%s%s", path, args ? "?store=1" : "");
-    ann_http_req rq = {.method = "POST", .path = path, .raw_uri = raw, .arg = args_lookup,
+    ann_serve_req rq = {.method = "POST", .path = path, .raw_uri = raw, .arg = args_lookup,
                        .arg_ctx = (void *)args, .content_type = ctype, .body = body, .body_len = strlen(body)};
-    ann_http_resp r;
-    ann_server_handle(f->srv, &rq, &r);
+    ann_serve_resp r;
+    ann_serve_handle(f->srv, &rq, &r);
     *status = r.status;
     json_t *j = json_loads(r.body.s, 0, NULL);
-    ann_http_resp_free(&r);
+    ann_serve_resp_free(&r);
     return j;
 }
 
@@ -308,11 +308,11 @@ static long stats_events(fixture *f)
 static void test_code(void **state)
 {
     fixture *f = *state;
-    ann_server_close(f->srv);
+    ann_serve_close(f->srv);
     ann_serve_coder coder = {fake_process, fake_write, NULL};
     ann_serve_opts o = {.db = f->db, .web_dir = f->dir, .max_body = 4096, .coder = &coder};
     ann_err err = {0};
-    f->srv = ann_server_open(&o, &err);
+    f->srv = ann_serve_open(&o, &err);
     assert_non_null(f->srv);
 
     int st;
