@@ -1,8 +1,8 @@
 // Server hardening (issue 9): slow clients, idle half-requests, more connections than the cap and
 // many concurrent clients, all on loopback and bounded in count and time. /v1/health must keep
 // answering, or answer again once the idle timeout has cleared the abusers.
-// Usage: node abuse.test.mjs BASE_URL TIMEOUT_S MAX_CONNS [SLOW_BASE_URL]. Prints "ok ..." / "FAIL ..."
-// lines. SLOW_BASE_URL is a --no-cache server over a store whose queries take a good part of a
+// Usage: node abuse.test.mjs BASE_URL TIMEOUT_S MAX_CONNS [SLOW_BASE_URL [PER_IP_BASE_URL]].
+// Prints "ok ..." / "FAIL ..." lines. PER_IP_BASE_URL is a server with --max-conns-per-ip 5. SLOW_BASE_URL is a --no-cache server over a store whose queries take a good part of a
 // second: health must answer while a flood of them keeps every query slot busy.
 import net from 'node:net';
 import http from 'node:http';
@@ -169,4 +169,32 @@ if (process.argv[5]) {
   eq(`health and / answered ${tries} times under a flood of slow queries (slowest ${worst} ms; one query ${slowest} ms)`,
      healthOk, tries);
   check(`the flood's queries queued and were all answered (${floodOk} of ${floodAll})`, floodAll > 0 && floodOk === floodAll);
+}
+
+// 7. --max-conns-per-ip 5: one address holding 5 connections gets no sixth.
+if (process.argv[6]) {
+  const pport = Number(new URL(process.argv[6]).port);
+  const conns = [];
+  for (let i = 0; i < 8; i++) {
+    conns.push(await new Promise(resolve => {
+      const s = net.connect(pport, '127.0.0.1');
+      const c = {sock: s, closedAt: 0, data: ''};
+      s.on('connect', () => { s.write('GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n'); resolve(c); });
+      s.on('data', d => { c.data += d.toString('latin1'); });
+      s.on('close', () => { c.closedAt = Date.now(); });
+      s.on('error', () => resolve(c));
+    }));
+  }
+  await sleep(700);
+  const served = conns.filter(c => c.data.startsWith('HTTP/1.1 200')).length;
+  eq('--max-conns-per-ip 5: 5 of 8 connections from one address served', served, 5);
+  check('--max-conns-per-ip 5: the other 3 refused', conns.filter(c => !c.data && c.closedAt).length === 3);
+  conns.forEach(c => c.sock.destroy());
+  await sleep(200);
+  let st = 0;
+  await new Promise(resolve => {
+    http.get({host: '127.0.0.1', port: pport, path: '/v1/health', agent: false}, res => { st = res.statusCode; res.resume(); res.on('end', resolve); })
+      .on('error', resolve);
+  });
+  eq('--max-conns-per-ip: served again once the address closed its connections', st, 200);
 }

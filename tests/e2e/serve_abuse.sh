@@ -18,12 +18,18 @@ expect_eq "ingest of 40,000 generated events" "$RC" 0
 start_server "$SLOWDB" --no-cache -j 2 -q || finish
 SLOW_PID=$SERVER_PID; SLOW_BASE=$BASE; SLOW_LOG=$SERVER_LOG
 
+start_server "$DB" --max-conns-per-ip 5 -q || finish
+PERIP_PID=$SERVER_PID; PERIP_BASE=$BASE
+
 start_server "$DB" --timeout 2 --max-conns 60 -j 2 || finish
-run_node "$BROWSER_DIR/abuse.test.mjs" "$BASE" 2 60 "$SLOW_BASE"
+run_node "$BROWSER_DIR/abuse.test.mjs" "$BASE" 2 60 "$SLOW_BASE" "$PERIP_BASE"
 stop_server
 expect_eq "server exits 0 after the abuse" "$STOP_RC" 0
 log=$(cat "$SERVER_LOG")
 expect_not_contains "no sanitizer or assertion report" "$log" "ERROR:"
+SERVER_PID=$PERIP_PID
+stop_server
+expect_eq "the per-address-capped server exits 0" "$STOP_RC" 0
 SERVER_PID=$SLOW_PID
 stop_server
 expect_eq "the slow-store server exits 0" "$STOP_RC" 0
