@@ -28,6 +28,9 @@ typedef struct st_ops {
     void (*reset)(st_stmt *st);
     void (*finalize)(st_stmt *st);
     void (*close)(ann_store *s);
+    /* Optional: called with 1 after BEGIN and with 0 before COMMIT/ROLLBACK of an ingest
+     * batch, so a backend can pipeline the batch's statements. 0 returns the first error. */
+    int (*batch)(ann_store *s, int on, ann_err *err);
 } st_ops;
 
 enum { ST_PUT_NSTMT = 12 };
@@ -42,6 +45,8 @@ struct ann_store {
     st_stmt *put[ST_PUT_NSTMT];  /* ingest statements, prepared on first use */
     void *actor_seen;         /* codes already in actors (a small hash set) */
     int pg_stmt_seq;          /* PostgreSQL: next prepared statement name */
+    int pg_pipeline;          /* PostgreSQL: in pipeline mode (inside an ingest batch) */
+    long pg_pending;          /* PostgreSQL: statements sent whose results are unread */
 };
 
 /* Backend constructors: fill s->ops and s->db, or return -1 with err. */

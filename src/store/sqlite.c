@@ -104,7 +104,7 @@ static void sq_close(ann_store *s)
 
 static const st_ops sqlite_ops = {
     "sqlite", sq_exec, sq_prepare, sq_bind_text, sq_bind_int, sq_bind_double, sq_step,
-    sq_text, sq_int64, sq_dbl, sq_is_null, sq_reset, sq_finalize, sq_close,
+    sq_text, sq_int64, sq_dbl, sq_is_null, sq_reset, sq_finalize, sq_close, NULL,
 };
 
 int ann_store_sqlite_open(ann_store *s, const char *path, int flags, ann_err *err)

@@ -205,17 +205,25 @@ void ann_store_close(ann_store *s)
 
 /* ---- ingest ----------------------------------------------------------------------------- */
 
+enum { P_GETDOC, P_DELEV, P_DELSENT, P_INSDOC, P_UPDDOC, P_INSSENT, P_INSEV, P_INSACTOR, P_NSTMT };
+static st_stmt *put_stmt(ann_store *s, int k, ann_err *err);
+
 int ann_store_begin(ann_store *s, ann_err *err)
 {
     if (s->in_tx) return 0;
+    /* Prepared up front: PostgreSQL cannot prepare once the batch is pipelined. */
+    for (int k = 0; k < P_NSTMT; k++)
+        if (!put_stmt(s, k, err)) return -1;
     if (s->ops->exec(s, "BEGIN", err) < 0) return -1;
     s->in_tx = 1;
+    if (s->ops->batch && s->ops->batch(s, 1, err) < 0) { ann_store_rollback(s); return -1; }
     return 0;
 }
 
 int ann_store_commit(ann_store *s, ann_err *err)
 {
     if (!s->in_tx) return 0;
+    if (s->ops->batch && s->ops->batch(s, 0, err) < 0) { ann_store_rollback(s); return -1; }
     s->in_tx = 0;
     if (s->ops->exec(s, "COMMIT", err) < 0) {
         s->ops->exec(s, "ROLLBACK", &(ann_err){0});
@@ -228,13 +236,13 @@ void ann_store_rollback(ann_store *s)
 {
     if (!s->in_tx) return;
     s->in_tx = 0;
+    if (s->ops->batch) s->ops->batch(s, 0, &(ann_err){0});
     s->ops->exec(s, "ROLLBACK", &(ann_err){0});
     /* What the transaction inserted into actors is gone again. */
     actor_set_free(s->actor_seen);
     s->actor_seen = NULL;
 }
 
-enum { P_GETDOC, P_DELEV, P_DELSENT, P_INSDOC, P_UPDDOC, P_INSSENT, P_INSEV, P_INSACTOR };
 
 static const char *put_sql[] = {
     [P_GETDOC] = "SELECT hash, nevents FROM documents WHERE id = ?",
