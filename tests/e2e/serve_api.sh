@@ -34,10 +34,10 @@ expect_contains "series see the extra event" "$(curl -s "$BASE/v1/series?dyad=IR
 # Graceful shutdown: an upload still in flight when SIGTERM arrives gets its full answer.
 body="$TMP/slow.json"
 printf '{"id":"slow","date":"2025-06-27","text":"%s"}' "$(head -c 20000 /dev/zero | tr '\0' 'a')" >"$body"
-curl -s -o "$TMP/slow.out" -w '%{http_code}' --limit-rate 8k -H 'Content-Type: application/json' \
+curl -s -o "$TMP/slow.out" -w '%{http_code}' --limit-rate 5k -H 'Content-Type: application/json' \
      --data-binary @"$body" "$BASE/v1/code" >"$TMP/slow.code" 2>"$TMP/slow.err" &
 curl_pid=$!
-sleep 1
+sleep 1.5
 stop_server
 wait $curl_pid
 curl_rc=$?
