@@ -46,7 +46,7 @@ function openConn(first) {
   const until = Date.now() + 2000 * TIMEOUT;
   while (Date.now() < until) {
     tries++;
-    if (await getStatus('/v1/health', 1500) === 200) good++;
+    if (await getStatus('/v1/health', 3000) === 200) good++;
     await sleep(150);
   }
   clearInterval(trickle);
@@ -156,8 +156,8 @@ if (process.argv[5]) {
   const until = Date.now() + 4000;
   while (Date.now() < until) {
     tries++;
-    const h = await at(slowPort, '/v1/health', 1000);
-    const f = await at(slowPort, '/', 1000);
+    const h = await at(slowPort, '/v1/health', 3000);
+    const f = await at(slowPort, '/', 3000);
     if (h.status === 200 && f.status === 200) healthOk++;
     worst = Math.max(worst, h.ms, f.ms);
     await sleep(100);
