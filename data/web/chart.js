@@ -69,8 +69,9 @@
     points.forEach((p, i) => {
       const cx = m.l + band * (i + 0.5);
       const coop = p.quad[0] + p.quad[1], conf = p.quad[2] + p.quad[3];
-      const g = el('g', {class: 'bucket', tabindex: '0', role: 'button', 'data-period': p.period,
-        'aria-label': describe(p, opts.by) + '. Press Enter to list these events.'}, bars);
+      // One tab stop for the whole chart (roving tabindex): arrows move between periods.
+      const g = el('g', {class: 'bucket', tabindex: i === 0 ? '0' : '-1', role: 'button', 'data-period': p.period,
+        'aria-label': describe(p, opts.by) + '. Enter lists these events; arrow keys move between periods.'}, bars);
       el('rect', {x: cx - band / 2, y: m.t, width: band, height: ih, class: 'hit'}, g);
       if (coop) el('rect', {x: cx - bw / 2, y: yc(coop), width: bw, height: mid - yc(coop), class: 'coop'}, g);
       if (conf) el('rect', {x: cx - bw / 2, y: mid, width: bw, height: yc(-conf) - mid, class: 'conf'}, g);
@@ -82,7 +83,16 @@
       line.push(p.count ? [cx, yg(p.goldstein_mean), p] : null);
       const pick = () => opts.onSelect && opts.onSelect(p);
       g.addEventListener('click', pick);
-      g.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); } });
+      g.addEventListener('keydown', e => {
+        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); pick(); return; }
+        const all = bars.querySelectorAll('g.bucket');
+        const to = {ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: all.length - 1}[e.key];
+        if (to === undefined || !all[to]) return;
+        e.preventDefault();
+        g.setAttribute('tabindex', '-1');
+        all[to].setAttribute('tabindex', '0');
+        all[to].focus();
+      });
     });
     if (points.length) {
       const first = points[0].period, last = points[points.length - 1].period;

@@ -161,7 +161,11 @@ async function fixtureChecks(page, version) {
   }
   for (const want of ['dyad', 'actor', 'both', 'by', 'show', 'bucket:2025-06-09'])
     check(`Tab reaches ${want}`, seen.includes(want), seen.join(' '));
-  await page.focus('#chart g.bucket[data-period="2025-06-23"]');
+  check('the chart is one tab stop', !seen.includes('bucket:2025-06-16'), seen.join(' '));
+  await page.focus('#chart g.bucket[data-period="2025-06-09"]');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  eq('ArrowRight moves along the periods', await page.evaluate(() => document.activeElement.dataset.period), '2025-06-23');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('#events-sub').textContent.includes('2025-06-23'));
   eq('Enter on the week of 06-23 lists its 3 events', await page.locator('#events tbody tr.ev').count(), 3);
