@@ -164,7 +164,8 @@ ann_serve_server *ann_serve_open(const ann_serve_opts *o, ann_err *err)
         s->coder = *o->coder;
         s->have_coder = 1;
     } else if (ann_pipeline_open && ann_pipeline_process && ann_events_write_jsonl) {
-        s->pipe = ann_pipeline_open(NULL, err);
+        ann_pipeline_opts po = {0};  /* the shipped model and dictionaries, every stage */
+        s->pipe = ann_pipeline_open(&po, err);
         if (!s->pipe) {
             ann_serve_close(s);
             return NULL;
