@@ -52,7 +52,8 @@ $(B)/annalist: $(CLI_OBJ) $(B)/libannalist.a
 
 $(B)/tests/%: tests/unit/%.c $(B)/libannalist.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(B)/libannalist.a $(LDLIBS) -lcmocka $(LDFLAGS)
+	@echo "  CCLD $@"
+	@$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(B)/libannalist.a $(LDLIBS) -lcmocka $(LDFLAGS)
 
 tests: $(TESTS)
 

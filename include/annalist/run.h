@@ -1,6 +1,8 @@
 /* Running a per-document function over many inputs on N threads, with output in input order.
- * Documents are read in batches; workers take documents from the batch; the writer emits the
- * rendered outputs in input order, so the bytes written do not depend on the thread count. */
+ * A reader thread feeds a bounded ring, N workers annotate, the calling thread writes the
+ * rendered outputs (and the messages) in input order, so the bytes written do not depend on
+ * the thread count. Output is flushed whenever the writer has caught up, so with -j 1 each
+ * document is written as soon as it is done (a streaming filter). */
 #ifndef ANNALIST_RUN_H
 #define ANNALIST_RUN_H
 
@@ -29,7 +31,16 @@ typedef struct ann_run_opts {
     void *ctx;
     FILE *out;
     const char *header;        /* written once before any output, or NULL */
+    int shard_k, shard_n;      /* process only documents with ann_run_in_shard(id, k, n);
+                                  shard_n 0 = the process default (see below) */
 } ann_run_opts;
+
+/* Sets the shard every ann_run uses when its opts leave shard_n 0 (the CLI's --shard K/N).
+ * k is 1-based (1..n); n 0 or 1 = all documents. Returns -1 when k/n is not a valid shard. */
+int ann_run_set_default_shard(int k, int n);
+/* 1 when the document id falls in shard k of n: ann_hash64(id) % n == k - 1. The N shards
+ * of a corpus are disjoint and together cover it, whatever the order of the input. */
+int ann_run_in_shard(const char *id, int k, int n);
 
 /* Returns 0 when every input was accepted, 1 when some were rejected (all others were
  * processed and written), 2 when --strict stopped the run. Messages go to stderr. */

@@ -18,9 +18,23 @@ typedef struct cli_common {
     int strict;
     size_t max_doc;
     int quiet;
+    int shard_k, shard_n; /* --shard K/N; 0/0 = every document (also set as the runner default) */
     const char **files;
     int nfiles;
 } cli_common;
+
+/* The shared options, for a command's usage text ("usage...\n" CLI_COMMON_HELP "Exit...").
+ * When a command's usage does not mention --shard, --help appends the --shard lines itself. */
+#define CLI_SHARD_HELP \
+    "  --shard K/N             process only shard K (1..N) of N: the documents whose id hashes\n" \
+    "                          to K; N runs with K = 1..N cover the input exactly once\n"
+#define CLI_COMMON_HELP \
+    "  --input-format F        text, jsonl, conllu or auto (default: guess from name and content)\n" \
+    "  -j N                    worker threads (output order never changes)\n" \
+    CLI_SHARD_HELP \
+    "  --strict                stop at the first rejected input\n" \
+    "  --max-doc-bytes N       largest document accepted (default 10 MB)\n" \
+    "  -q, --quiet             no progress line on stderr\n"
 
 /* Parses argv into c; options a command knows itself are handed to `own` first (return the
  * number of argv items consumed, 0 when not its option, -1 on error). Returns 0, or the exit

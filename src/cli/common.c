@@ -58,6 +58,7 @@ int cli_parse_common(int argc, char **argv, cli_common *c, const char *usage, cl
         }
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(usage, stdout);
+            if (!strstr(usage, "--shard")) fputs("\nShared options:\n" CLI_SHARD_HELP, stdout);
             return -1;
         }
         const char *v;
@@ -76,6 +77,23 @@ int cli_parse_common(int argc, char **argv, cli_common *c, const char *usage, cl
             long j = strtol(v, &end, 10);
             if (*end || j < 1 || j > 256) { cli_error("-j takes a thread count from 1 to 256, not '%s'", v); return 2; }
             c->jobs = (int)j;
+        } else if (is_opt(a, "--shard")) {
+            if (!(v = optval(argc, argv, &i, "--shard"))) return 2;
+            char *end;
+            long k = strtol(v, &end, 10), n = 0;
+            int okay = end != v && *end == '/';
+            if (okay) {
+                const char *p = end + 1;
+                n = strtol(p, &end, 10);
+                okay = end != p && !*end && n >= 1 && n <= 1000000 && k >= 1 && k <= n;
+            }
+            if (!okay) {
+                cli_error("--shard takes K/N with 1 <= K <= N (e.g. --shard 2/4), not '%s'", v);
+                return 2;
+            }
+            c->shard_k = (int)k;
+            c->shard_n = (int)n;
+            ann_run_set_default_shard(c->shard_k, c->shard_n);
         } else if (!strcmp(a, "--strict")) {
             c->strict = 1;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {

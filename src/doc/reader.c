@@ -21,6 +21,10 @@ struct ann_reader {
     long lineno;
     int done;
     int ndocs;
+    int utf8_checked;  /* CoNLL-U: the whole input was checked for NULs and invalid UTF-8 */
+    long utf8_fixed;   /* ... and this many bytes were replaced (warned with the first doc) */
+    size_t utf8_first;
+    long utf8_line;
 };
 
 const char *ann_format_name(ann_input_format f)
@@ -304,10 +308,10 @@ static int next_jsonl(ann_reader *r, ann_doc **out, ann_err *err)
             return -1;
         }
         if (!json_is_object(o)) {
-            json_decref(o);
             ann_err_set(err, 1, "%s:%ld: a JSON %s, not an object; each line must be one object like "
                         "{\"id\": \"...\", \"text\": \"...\"}", r->name, r->lineno,
                         json_is_array(o) ? "array" : "value");
+            json_decref(o); /* after the message: it looks at o */
             return -1;
         }
         char idbuf[64];
@@ -369,10 +373,12 @@ typedef struct {
 
 static int split_cols(char *line, row *rw)
 {
+    /* Counts every column, so a stray tab in MISC is an error rather than part of the value. */
     int n = 0;
     char *p = line;
-    while (n < 10) {
-        rw->cols[n++] = p;
+    for (;;) {
+        if (n < 10) rw->cols[n] = p;
+        n++;
         char *t = strchr(p, '\t');
         if (!t) break;
         *t = 0;
@@ -391,6 +397,19 @@ static int has_space_after_no(const char *misc)
 /* Builds one document from sentences until the next "# newdoc" (or end of input). */
 static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
 {
+    if (!r->utf8_checked) {
+        /* Lines are handled as C strings: a NUL would silently cut one short. */
+        r->utf8_checked = 1;
+        r->utf8_fixed = repair_utf8(r->data, r->len, &r->utf8_first);
+        if (r->utf8_fixed) r->utf8_line = line_of(r->data, r->utf8_first); /* before lines are cut */
+        if (r->utf8_fixed < 0) {
+            ann_err_set(err, 1, "%s:%ld: NUL byte or mostly invalid UTF-8 (near byte %zu): this is "
+                        "not CoNLL-U text; convert it to UTF-8 first", r->name, r->utf8_line,
+                        r->utf8_first);
+            r->pos = r->len;
+            return -1;
+        }
+    }
     if (r->pos >= r->len) return 0;
     ann_doc *d = ann_doc_new();
     d->origin = r->name;
@@ -408,7 +427,8 @@ static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
     int ncom = 0, capcom = 0;
     char *sent_id = NULL;
     long sent_line = 0;
-    int bad = 0;
+    int bad = 0, at_boundary = 0;
+    long next_word = 1, mwt_open = 0; /* ids must run 1, 2, 3... with ranges before their words */
 
     while (r->pos <= r->len) {
         size_t ls = r->pos;
@@ -425,6 +445,13 @@ static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
         r->lineno++;
         line[llen] = 0;
         if (llen == 0) {
+            if (nrows > 0 && mwt_open >= next_word) {
+                ann_err_set(err, 1, "%s:%ld: multiword token range ends at word %ld but the sentence "
+                            "ends at word %ld; add the missing word lines", r->name, r->lineno,
+                            mwt_open, next_word - 1);
+                bad = at_boundary = 1;
+                break;
+            }
             if (nrows > 0) {
                 /* End of sentence: materialise it. */
                 int ntok = 0;
@@ -561,6 +588,16 @@ static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
             bad = 1;
             break;
         }
+        if (nrows == 0) next_word = 1, mwt_open = 0;
+        if (id != next_word || (mwt_last && mwt_open >= id)) {
+            ann_err_set(err, 1, "%s:%ld: token id '%s' out of order, expected %ld%s; ids run 1, 2, 3... "
+                        "within a sentence and a blank line ends the sentence", r->name, r->lineno, idc,
+                        next_word, mwt_last ? " (a range starts at the next word, after the previous range)" : "");
+            bad = 1;
+            break;
+        }
+        if (mwt_last) mwt_open = mwt_last;
+        else next_word++;
         if (nrows == caprows) rows = ann_xrealloc(rows, sizeof *rows * (size_t)(caprows = caprows ? caprows * 2 : 64));
         rows[nrows].id = id;
         rows[nrows].mwt_last = mwt_last;
@@ -571,7 +608,7 @@ static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
     (void)sent_line;
     if (bad) {
         /* Skip the rest of the broken sentence so the next call starts clean. */
-        while (r->pos < r->len) {
+        while (!at_boundary && r->pos < r->len) {
             char *nl = memchr(r->data + r->pos, '\n', r->len - r->pos);
             size_t le = nl ? (size_t)(nl - r->data) : r->len;
             int blank = le == r->pos || (le == r->pos + 1 && r->data[r->pos] == '\r');
@@ -597,6 +634,10 @@ static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
     ann_doc_set_text(d, text.s ? text.s : "", text.len);
     ann_buf_free(&text);
     *out = d;
+    if (r->utf8_fixed > 0 && r->ndocs == 1)
+        ann_err_set(err, 2, "%s:%ld: warning: %ld invalid UTF-8 byte(s) replaced by '?' "
+                    "(first at byte %zu); re-encode the file as UTF-8 to keep them",
+                    r->name, r->utf8_line, r->utf8_fixed, r->utf8_first);
     return 1;
 }
 

@@ -1,40 +1,57 @@
-/* The batch runner behind every command that streams documents: read a batch, let N
- * threads annotate it, write the outputs in order. A batch of one document when -j 1 keeps
- * `annalist code` a true line-by-line filter. */
+/* The batch runner behind every command that streams documents: a reader thread, N worker
+ * threads and an ordered writer (the calling thread), joined by a bounded ring of slots.
+ * Output bytes, and the messages on stderr, come out in input order whatever N is. */
 #include "annalist/run.h"
 
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+/* A slot carries one input item through the ring: a document to annotate, or a message
+ * from the reader (a rejected record, a file that cannot be opened) that must be reported
+ * at its place in the input order. */
+enum { MSG_NONE, MSG_WARNING, MSG_REJECTED };
+
 typedef struct {
-    ann_doc *doc;
+    long seq;
+    ann_doc *doc;       /* NULL for a message-only slot */
+    int msg;            /* reader's verdict on the record (MSG_*) */
+    ann_err rerr;       /* reader's message */
     ann_buf out;
-    ann_err err;
+    ann_err err;        /* worker's message */
     int rc;
+    int done;
 } slot;
 
 typedef struct {
-    slot *slots;
-    int n;
-    atomic_int next;
     const ann_run_opts *o;
-} batch;
+    slot *ring;
+    long cap;
+    long nread, ntaken, nwritten; /* nwritten <= ntaken <= nread <= nwritten + cap */
+    int reader_done, stop;
+    long inputs;                  /* files opened or attempted, counted by the reader */
+    int shard_k, shard_n;
+    pthread_mutex_t mu;
+    pthread_cond_t space, work, ready;
+} runner;
 
-static void *worker(void *arg)
+static int g_shard_k, g_shard_n;
+
+int ann_run_set_default_shard(int k, int n)
 {
-    batch *b = arg;
-    for (;;) {
-        int i = atomic_fetch_add(&b->next, 1);
-        if (i >= b->n) break;
-        slot *s = &b->slots[i];
-        ann_err_clear(&s->err);
-        s->rc = b->o->fn(s->doc, &s->out, b->o->ctx, &s->err);
-    }
-    return NULL;
+    if (n < 0 || (n > 0 && (k < 1 || k > n))) return -1;
+    g_shard_k = k;
+    g_shard_n = n;
+    return 0;
+}
+
+int ann_run_in_shard(const char *id, int k, int n)
+{
+    if (n <= 1) return 1;
+    uint64_t h = ann_hash64(id ? id : "", id ? strlen(id) : 0, 0);
+    return (int)(h % (uint64_t)n) == k - 1;
 }
 
 static double now(void)
@@ -44,19 +61,124 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static void run_batch(batch *b, int jobs)
+/* Reader side: wait for a free slot, fill it, publish it. Returns 0 when the run stopped. */
+static int push(runner *r, ann_doc *d, int msg, const ann_err *e)
 {
-    atomic_store(&b->next, 0);
-    if (jobs <= 1 || b->n <= 1) {
-        worker(b);
-        return;
+    pthread_mutex_lock(&r->mu);
+    while (!r->stop && r->nread >= r->nwritten + r->cap) pthread_cond_wait(&r->space, &r->mu);
+    if (r->stop) {
+        pthread_mutex_unlock(&r->mu);
+        ann_doc_free(d);
+        return 0;
     }
-    pthread_t th[64];
-    int nt = jobs > 64 ? 64 : jobs;
-    if (nt > b->n) nt = b->n;
-    for (int i = 1; i < nt; i++) pthread_create(&th[i], NULL, worker, b);
-    worker(b);
-    for (int i = 1; i < nt; i++) pthread_join(th[i], NULL);
+    slot *s = &r->ring[r->nread % r->cap];
+    s->seq = r->nread;
+    s->doc = d;
+    s->msg = msg;
+    if (msg) s->rerr = *e;
+    s->rc = 0;
+    s->done = 0;
+    r->nread++;
+    pthread_cond_signal(&r->work);
+    pthread_mutex_unlock(&r->mu);
+    return 1;
+}
+
+static int stopped(runner *r)
+{
+    pthread_mutex_lock(&r->mu);
+    int s = r->stop;
+    pthread_mutex_unlock(&r->mu);
+    return s;
+}
+
+static void *reader_main(void *arg)
+{
+    runner *r = arg;
+    const ann_run_opts *o = r->o;
+    const char *stdin_only[] = {"-"};
+    const char *const *files = o->nfiles ? o->files : stdin_only;
+    int nfiles = o->nfiles ? o->nfiles : 1;
+    for (int fi = 0; fi < nfiles && !stopped(r); fi++) {
+        ann_err err;
+        ann_err_clear(&err);
+        r->inputs++;
+        ann_reader *rd = ann_reader_open(files[fi], o->fmt, o->max_doc, &err);
+        if (!rd) {
+            if (!push(r, NULL, MSG_REJECTED, &err)) break;
+            continue;
+        }
+        for (;;) {
+            ann_doc *d = NULL;
+            ann_err_clear(&err);
+            int rc = ann_reader_next(rd, &d, &err);
+            if (rc == 0) break;
+            if (rc < 0) {
+                if (!push(r, NULL, MSG_REJECTED, &err)) break;
+                continue;
+            }
+            if (r->shard_n > 1 && !ann_run_in_shard(d->id, r->shard_k, r->shard_n)) {
+                ann_doc_free(d);
+                continue;
+            }
+            if (!push(r, d, err.code ? MSG_WARNING : MSG_NONE, &err)) break;
+        }
+        ann_reader_close(rd);
+    }
+    pthread_mutex_lock(&r->mu);
+    r->reader_done = 1;
+    pthread_cond_broadcast(&r->work);
+    pthread_cond_broadcast(&r->ready);
+    pthread_mutex_unlock(&r->mu);
+    return NULL;
+}
+
+static void *worker_main(void *arg)
+{
+    runner *r = arg;
+    pthread_mutex_lock(&r->mu);
+    for (;;) {
+        while (r->ntaken >= r->nread && !r->reader_done) pthread_cond_wait(&r->work, &r->mu);
+        if (r->ntaken >= r->nread) break;
+        slot *s = &r->ring[r->ntaken % r->cap];
+        r->ntaken++;
+        int skip = r->stop || !s->doc;
+        pthread_mutex_unlock(&r->mu);
+        if (!skip) {
+            ann_err_clear(&s->err);
+            s->rc = r->o->fn(s->doc, &s->out, r->o->ctx, &s->err);
+        }
+        pthread_mutex_lock(&r->mu);
+        s->done = 1;
+        /* Only the writer waits on `ready`, and only for the oldest slot. */
+        if (s->seq == r->nwritten) pthread_cond_signal(&r->ready);
+    }
+    pthread_mutex_unlock(&r->mu);
+    return NULL;
+}
+
+/* Writer side, on the calling thread: report and write slot s, which is next in order.
+ * Returns 1 when --strict must stop the run here. */
+static int emit(runner *r, slot *s, ann_run_stats *st)
+{
+    const ann_run_opts *o = r->o;
+    if (s->msg) {
+        fprintf(stderr, "annalist: %s\n", s->rerr.msg);
+        if (s->msg == MSG_WARNING) st->warnings++;
+        else st->rejected++;
+    }
+    if (s->msg == MSG_REJECTED) return o->strict;
+    if (s->rc < 0) {
+        fprintf(stderr, "annalist: %s\n", s->err.msg[0] ? s->err.msg : "document rejected");
+        st->rejected++;
+        return o->strict;
+    }
+    if (s->out.len) fwrite(s->out.s, 1, s->out.len, o->out);
+    st->docs++;
+    st->sentences += s->doc->nsent;
+    for (int k = 0; k < s->doc->nsent; k++) st->tokens += s->doc->sent[k].ntok;
+    st->events += s->doc->nevent;
+    return 0;
 }
 
 int ann_run(const ann_run_opts *o, ann_run_stats *st)
@@ -64,82 +186,94 @@ int ann_run(const ann_run_opts *o, ann_run_stats *st)
     ann_run_stats local = {0};
     if (!st) st = &local;
     memset(st, 0, sizeof *st);
-    int jobs = o->jobs < 1 ? 1 : o->jobs;
-    int cap = jobs == 1 ? 1 : 32 * jobs;
-    batch b = {.slots = ann_xcalloc((size_t)cap, sizeof(slot)), .o = o};
-    const char *stdin_only[] = {"-"};
-    const char *const *files = o->nfiles ? o->files : stdin_only;
-    int nfiles = o->nfiles ? o->nfiles : 1;
-    int stopped = 0;
-    int progress = o->progress && isatty(2);
-    double t0 = now(), last = t0;
+    int jobs = o->jobs < 1 ? 1 : o->jobs > 256 ? 256 : o->jobs;
+    runner r = {.o = o, .cap = 4L * jobs + 4};
+    r.shard_k = o->shard_n ? o->shard_k : g_shard_k;
+    r.shard_n = o->shard_n ? o->shard_n : g_shard_n;
+    r.ring = ann_xcalloc((size_t)r.cap, sizeof(slot));
+    pthread_mutex_init(&r.mu, NULL);
+    pthread_cond_init(&r.space, NULL);
+    pthread_cond_init(&r.work, NULL);
+    pthread_cond_init(&r.ready, NULL);
     if (o->header) fputs(o->header, o->out);
 
-    for (int fi = 0; fi < nfiles && !stopped; fi++) {
-        ann_err err;
-        ann_err_clear(&err);
-        st->inputs++;
-        ann_reader *r = ann_reader_open(files[fi], o->fmt, o->max_doc, &err);
-        if (!r) {
-            fprintf(stderr, "annalist: %s\n", err.msg);
-            st->rejected++;
-            if (o->strict) stopped = 1;
-            continue;
-        }
-        int eof = 0;
-        while (!eof && !stopped) {
-            b.n = 0;
-            while (b.n < cap) {
-                ann_doc *d = NULL;
-                int rc = ann_reader_next(r, &d, &err);
-                if (rc == 0) { eof = 1; break; }
-                if (rc < 0) {
-                    fprintf(stderr, "annalist: %s\n", err.msg);
-                    st->rejected++;
-                    if (o->strict) { stopped = 1; break; }
-                    continue;
-                }
-                if (err.code) {
-                    fprintf(stderr, "annalist: %s\n", err.msg);
-                    st->warnings++;
-                }
-                b.slots[b.n++].doc = d;
-            }
-            run_batch(&b, jobs);
-            for (int i = 0; i < b.n; i++) {
-                slot *s = &b.slots[i];
-                if (s->rc < 0) {
-                    fprintf(stderr, "annalist: %s\n", s->err.msg[0] ? s->err.msg : "document rejected");
-                    st->rejected++;
-                    if (o->strict) stopped = 1;
-                } else {
-                    if (s->out.len) fwrite(s->out.s, 1, s->out.len, o->out);
-                    st->docs++;
-                    st->sentences += s->doc->nsent;
-                    for (int k = 0; k < s->doc->nsent; k++) st->tokens += s->doc->sent[k].ntok;
-                    st->events += s->doc->nevent;
-                }
-                ann_buf_clear(&s->out);
-                ann_doc_free(s->doc);
-                s->doc = NULL;
-            }
-            /* Flushing per batch keeps a pipe consumer fed without a flush per line. */
-            fflush(o->out);
-            if (progress && now() - last > 0.5) {
-                last = now();
-                double el = last - t0;
-                fprintf(stderr, "\r%ld docs, %ld sentences, %ld events, %.0f docs/s   ", st->docs,
-                        st->sentences, st->events, el > 0 ? (double)st->docs / el : 0.0);
-            }
-        }
-        ann_reader_close(r);
+    pthread_t rth, wth[256];
+    int nw = 0;
+    if (pthread_create(&rth, NULL, reader_main, &r)) {
+        fprintf(stderr, "annalist: cannot start the reader thread\n");
+        free(r.ring);
+        return 2;
     }
+    for (int i = 0; i < jobs; i++)
+        if (!pthread_create(&wth[nw], NULL, worker_main, &r)) nw++;
+    if (nw == 0) {
+        /* Without a worker nothing would drain the ring; the reader must still end. */
+        fprintf(stderr, "annalist: cannot start worker threads\n");
+        pthread_mutex_lock(&r.mu);
+        r.stop = 1;
+        pthread_cond_broadcast(&r.space);
+        pthread_mutex_unlock(&r.mu);
+        pthread_join(rth, NULL);
+        for (long i = r.nwritten; i < r.nread; i++) ann_doc_free(r.ring[i % r.cap].doc);
+        free(r.ring);
+        return 2;
+    }
+
+    int progress = o->progress && isatty(2);
+    double t0 = now(), last = t0;
+    pthread_mutex_lock(&r.mu);
+    for (;;) {
+        slot *s = &r.ring[r.nwritten % r.cap];
+        while (!(r.nwritten < r.nread && s->done) && !(r.reader_done && r.nwritten >= r.nread)) {
+            /* Nothing to write yet: hand what was written to a pipe consumer now, so a
+             * streaming filter answers each document as soon as it is done. */
+            pthread_mutex_unlock(&r.mu);
+            fflush(o->out);
+            pthread_mutex_lock(&r.mu);
+            if (r.nwritten < r.nread && s->done) break;
+            if (r.reader_done && r.nwritten >= r.nread) break;
+            pthread_cond_wait(&r.ready, &r.mu);
+        }
+        if (r.nwritten >= r.nread) break;
+        int was_stopped = r.stop, stop_now = 0;
+        pthread_mutex_unlock(&r.mu);
+        if (!was_stopped) stop_now = emit(&r, s, st);
+        ann_doc_free(s->doc);
+        s->doc = NULL;
+        ann_buf_clear(&s->out);
+        if (s->out.cap > (1u << 20)) ann_buf_free(&s->out);
+        if (progress && now() - last > 0.5) {
+            last = now();
+            double el = last - t0;
+            fprintf(stderr, "\r%ld docs, %ld sentences, %ld events, %.0f docs/s   ", st->docs,
+                    st->sentences, st->events, el > 0 ? (double)st->docs / el : 0.0);
+        }
+        pthread_mutex_lock(&r.mu);
+        r.nwritten++;
+        if (stop_now) {
+            /* Everything after the first rejection is dropped: the reader stops at its next
+             * record, workers skip what is queued, and this loop frees it. */
+            r.stop = 1;
+            pthread_cond_broadcast(&r.space);
+        } else {
+            pthread_cond_signal(&r.space);
+        }
+    }
+    pthread_mutex_unlock(&r.mu);
+    pthread_join(rth, NULL);
+    for (int i = 0; i < nw; i++) pthread_join(wth[i], NULL);
+    fflush(o->out);
     if (progress && now() - t0 > 0.5) fputc('\n', stderr);
-    for (int i = 0; i < cap; i++) ann_buf_free(&b.slots[i].out);
-    free(b.slots);
+    st->inputs = r.inputs;
+    for (long i = 0; i < r.cap; i++) ann_buf_free(&r.ring[i].out);
+    free(r.ring);
+    pthread_mutex_destroy(&r.mu);
+    pthread_cond_destroy(&r.space);
+    pthread_cond_destroy(&r.work);
+    pthread_cond_destroy(&r.ready);
     if (ferror(o->out)) {
         fprintf(stderr, "annalist: error writing output (disk full or closed pipe?)\n");
         return 2;
     }
-    return stopped ? 2 : st->rejected ? 1 : 0;
+    return r.stop ? 2 : st->rejected ? 1 : 0;
 }

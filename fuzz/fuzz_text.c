@@ -1,0 +1,25 @@
+/* Fuzz target: arbitrary bytes as a plain-text document -> reader -> ann_text_segment ->
+ * CoNLL-U writer, with the document invariants checked. */
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    ann_reader *r = ann_reader_open_mem("fuzz.txt", (const char *)data, size, ANN_FMT_TEXT, 0);
+    ann_doc *d = NULL;
+    ann_err err;
+    ann_err_clear(&err);
+    int rc;
+    while ((rc = ann_reader_next(r, &d, &err)) != 0) {
+        if (rc < 0) continue;
+        FUZZ_CHECK(ann_utf8_invalid_at(d->text, d->len) < 0);
+        if (ann_text_segment(d, &err) == 0) {
+            fuzz_check_doc(d);
+            ann_buf b = {0};
+            ann_conllu_write(&b, d, 0);
+            ann_buf_free(&b);
+        }
+        ann_doc_free(d);
+    }
+    ann_reader_close(r);
+    return 0;
+}
