@@ -77,6 +77,12 @@ enum { ANN_STORE_ADDED = 0, ANN_STORE_REPLACED = 1, ANN_STORE_UNCHANGED = 2 };
 int ann_store_begin(ann_store *s, ann_err *err);
 int ann_store_commit(ann_store *s, ann_err *err);
 void ann_store_rollback(ann_store *s);
+/* Bulk loading into an empty store: on = 1 drops the query indexes of the events table (only
+ * when it is empty; returns 1 then, 0 when it left them), on = 0 rebuilds them. Building an
+ * index once by sorting is far cheaper than maintaining it row by row; a bulk load that is
+ * interrupted leaves them missing until the next writable open, which recreates them.
+ * ann_store_close rebuilds them too. */
+int ann_store_bulk(ann_store *s, int on, ann_err *err);
 /* Stores d (inside a batch). Returns ANN_STORE_ADDED / REPLACED / UNCHANGED, or -1 with err.
  * *removed (may be NULL) receives the number of events the replaced version had. */
 int ann_store_put(ann_store *s, const ann_store_doc *d, long *removed, ann_err *err);
@@ -100,6 +106,10 @@ int ann_store_jsonl_next(ann_store_jsonl *r, ann_store_doc *out, ann_err *err);
 /* Bytes read so far and the input's size (0 when unknown, e.g. a pipe): for progress. */
 void ann_store_jsonl_progress(const ann_store_jsonl *r, long long *done, long long *total);
 void ann_store_jsonl_close(ann_store_jsonl *r);
+/* Makes jansson allocate from per-document arenas while this reader parses (malloc
+ * elsewhere). Process-wide: call it once, before any JSON is decoded in the process (the
+ * ingest command does; a library user that decodes JSON elsewhere need not). */
+void ann_store_jsonl_fast_alloc(void);
 
 /* Normalises an event date to YYYY-MM-DD ("2025-06" -> "2025-06-01", "2025" -> "2025-01-01").
  * Returns 0, or -1 when s is not such a date. */

@@ -151,6 +151,17 @@ static int finish_batch(ingest *g)
     return 0;
 }
 
+static void end_bulk(ingest *g, int bulk)
+{
+    if (!bulk) return;
+    ann_err err = {0};
+    if (g->progress) fprintf(stderr, "\r%60s\rbuilding indexes ...", "");
+    if (ann_store_bulk(g->st, 0, &err) < 0) {
+        cli_error("ingest: building the indexes failed: %s; they are rebuilt at the next ingest", err.msg);
+        g->fatal = 1;
+    }
+}
+
 static void summary(ingest *g, int quiet)
 {
     if (g->progress) { show_progress(g, 0, 0, 1); fputc('\n', stderr); }
@@ -164,7 +175,7 @@ static void summary(ingest *g, int quiet)
 
 /* Events JSONL: a reader thread parses ahead (JSON decoding is half the work) while this
  * thread stores, handing documents over through a bounded queue. */
-#define QCAP (ANN_STORE_JSONL_RING - 2)
+#define QCAP (ANN_STORE_JSONL_RING - 4)
 
 typedef struct qitem {
     ann_store_doc d;
@@ -421,6 +432,7 @@ int cmd_ingest(int argc, char **argv)
     }
     /* A file size limit (ulimit -f) must surface as a write error, not kill us mid-batch. */
     signal(SIGXFSZ, SIG_IGN);
+    if (o.events) ann_store_jsonl_fast_alloc();
     ann_err err = {0};
     ingest g = {.batch = o.batch, .progress = !c.quiet && isatty(2), .t0 = now()};
     pthread_mutex_init(&g.mu, NULL);
@@ -429,8 +441,12 @@ int cmd_ingest(int argc, char **argv)
     char *dv = NULL;
     g.dict_version = o.dict_version;
     if (!g.dict_version && need_pipeline) g.dict_version = dv = dict_hash(o.dict);
+    /* A first load goes without the query indexes, built once at the end. */
+    int bulk = o.recode ? 0 : ann_store_bulk(g.st, 1, &err);
+    if (bulk < 0) { cli_error("ingest: %s", err.msg); ann_store_close(g.st); free(c.files); return 2; }
     if (o.events) {
         ingest_events(&g, &c);
+        end_bulk(&g, bulk);
         summary(&g, c.quiet);
         rc = g.fatal ? 2 : g.rejected ? 1 : 0;
     } else {
@@ -450,6 +466,7 @@ int cmd_ingest(int argc, char **argv)
             ann_run_stats rs;
             int rr = ann_run(&ro, &rs);
             finish_batch(&g);
+            end_bulk(&g, bulk);
             g.rejected += rs.rejected;
             summary(&g, c.quiet);
             rc = g.fatal ? 2 : rr;

@@ -40,6 +40,7 @@ struct ann_store {
     void *db;                 /* sqlite3 * or PGconn * */
     int readonly;
     int in_tx;
+    int bulk;                 /* secondary indexes dropped for a bulk load */
     int schema_version;
     char *target;             /* for messages (URL without password) */
     st_stmt *put[ST_PUT_NSTMT];  /* ingest statements, prepared on first use */

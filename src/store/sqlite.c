@@ -140,6 +140,8 @@ int ann_store_sqlite_open(ann_store *s, const char *path, int flags, ann_err *er
          * ingest from waiting on the disk every 4 MB. */
         if (sq_exec(s, "PRAGMA wal_autocheckpoint=16384", err) < 0) { sq_close(s); return -1; }
     }
-    if (sq_exec(s, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY", err) < 0) { sq_close(s); return -1; }
+    /* A large page cache (allocated only as used) keeps index inserts off the disk. */
+    if (sq_exec(s, ro ? "PRAGMA cache_size=-65536" : "PRAGMA cache_size=-262144", err) < 0) { sq_close(s); return -1; }
+    if (sq_exec(s, "PRAGMA temp_store=MEMORY", err) < 0) { sq_close(s); return -1; }
     return 0;
 }

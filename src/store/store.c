@@ -49,11 +49,26 @@ static const char schema_v1[] =
     " attributed_to @T@, trigger_text @T@, trigger_start @I@, trigger_end @I@, pattern @T@,"
     " answers @I@, evidence @T@, annalist_version @T@ NOT NULL, dict_version @T@);\n"
     "CREATE INDEX events_doc ON events (doc_id, seq);\n"
-    "CREATE INDEX events_date ON events (date, id);\n"
-    "CREATE INDEX events_dyad ON events (source, target, date, code, quad_class, goldstein);\n"
-    "CREATE INDEX events_target ON events (target, source, date, code, quad_class, goldstein);\n"
-    "CREATE INDEX events_code ON events (code, date);\n"
     "CREATE TABLE actors (code @T@ PRIMARY KEY, name @T@);\n";
+
+/* The indexes queries rely on; dropped during a bulk load (see ann_store_bulk) and recreated
+ * by every writable open if a bulk load was interrupted. events_doc (replacing a document's
+ * events) is never dropped. */
+static const char *index_sql[] = {
+    "CREATE INDEX IF NOT EXISTS events_date ON events (date, id)",
+    "CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, date, code, quad_class, goldstein)",
+    "CREATE INDEX IF NOT EXISTS events_target ON events (target, source, date, code, quad_class, goldstein)",
+    "CREATE INDEX IF NOT EXISTS events_code ON events (code, date)",
+};
+static const char *index_name[] = {"events_date", "events_dyad", "events_target", "events_code"};
+#define NINDEX (int)(sizeof index_sql / sizeof *index_sql)
+
+static int ensure_indexes(ann_store *s, ann_err *err)
+{
+    for (int i = 0; i < NINDEX; i++)
+        if (s->ops->exec(s, index_sql[i], err) < 0) return -1;
+    return 0;
+}
 
 static char *schema_sql(const ann_store *s)
 {
@@ -128,7 +143,7 @@ static int schema_setup(ann_store *s, ann_err *err)
         /* Version 1 is the first schema: nothing to migrate yet. Migrations from older
          * versions go here, each in its own transaction, bumping schema_version. */
         s->schema_version = (int)v;
-        return 0;
+        return s->readonly ? 0 : ensure_indexes(s, err);
     }
     int other = table_exists(s, "documents", &failed, err) || table_exists(s, "events", &failed, err);
     if (failed) return -1;
@@ -157,7 +172,7 @@ static int schema_setup(ann_store *s, ann_err *err)
     }
     free(sql);
     s->schema_version = ANN_STORE_SCHEMA_VERSION;
-    return rc;
+    return rc < 0 ? rc : ensure_indexes(s, err);
 }
 
 ann_store *ann_store_open(const char *target, int flags, ann_err *err)
@@ -195,6 +210,7 @@ void ann_store_close(ann_store *s)
 {
     if (!s) return;
     if (s->in_tx) ann_store_rollback(s);
+    if (s->bulk) ann_store_bulk(s, 0, &(ann_err){0});
     for (int i = 0; i < ST_PUT_NSTMT; i++)
         if (s->put[i]) s->ops->finalize(s->put[i]);
     if (s->ops && s->db) s->ops->close(s);
@@ -204,6 +220,27 @@ void ann_store_close(ann_store *s)
 }
 
 /* ---- ingest ----------------------------------------------------------------------------- */
+
+int ann_store_bulk(ann_store *s, int on, ann_err *err)
+{
+    if (!on) {
+        if (!s->bulk) return 0;
+        s->bulk = 0;
+        return ensure_indexes(s, err);
+    }
+    if (s->bulk || s->in_tx) return 0;
+    int failed = 0;
+    int64_t any = scalar(s, "SELECT COUNT(*) FROM (SELECT 1 FROM events LIMIT 1) t", NULL, &failed, err);
+    if (failed) return -1;
+    if (any > 0) return 0;
+    for (int i = 0; i < NINDEX; i++) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "DROP INDEX IF EXISTS %s", index_name[i]);
+        if (s->ops->exec(s, sql, err) < 0) return -1;
+    }
+    s->bulk = 1;
+    return 1;
+}
 
 enum { P_GETDOC, P_DELEV, P_DELSENT, P_INSDOC, P_UPDDOC, P_INSSENT, P_INSEV, P_INSACTOR, P_NSTMT };
 static st_stmt *put_stmt(ann_store *s, int k, ann_err *err);
