@@ -51,13 +51,13 @@ static const char schema_v1[] =
     "CREATE INDEX events_doc ON events (doc_id, seq);\n"
     "CREATE TABLE actors (code @T@ PRIMARY KEY, name @T@);\n";
 
-/* The indexes queries rely on; dropped during a bulk load (see ann_store_bulk) and recreated
+/* The indexes queries rely on (the dyad ones cover a series query: no table lookups); dropped during a bulk load (see ann_store_bulk) and recreated
  * by every writable open if a bulk load was interrupted. events_doc (replacing a document's
  * events) is never dropped. */
 static const char *index_sql[] = {
     "CREATE INDEX IF NOT EXISTS events_date ON events (date, id)",
-    "CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, date, code, quad_class, goldstein)",
-    "CREATE INDEX IF NOT EXISTS events_target ON events (target, source, date, code, quad_class, goldstein)",
+    "CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target, date, code, quad_class, goldstein, negated)",
+    "CREATE INDEX IF NOT EXISTS events_target ON events (target, source, date, code, quad_class, goldstein, negated)",
     "CREATE INDEX IF NOT EXISTS events_code ON events (code, date)",
 };
 static const char *index_name[] = {"events_date", "events_dyad", "events_target", "events_code"};
@@ -864,26 +864,107 @@ static void finish_top(ann_series_point *p, code_count *cc, int ncc)
 
 #define MAX_BUCKETS 200000
 
+/* One (date, code, quad class, Goldstein) group of the events a series covers. */
+typedef struct sgroup {
+    char date[11];
+    char code[8];
+    int quad;
+    double g;
+    long n;
+} sgroup;
+
+static int sgroup_cmp(const void *a, const void *b)
+{
+    const sgroup *x = a, *y = b;
+    int c = strcmp(x->date, y->date);
+    if (!c) c = strcmp(x->code, y->code);
+    if (!c) c = (x->quad > y->quad) - (x->quad < y->quad);
+    if (!c) c = (x->g > y->g) - (x->g < y->g);
+    return c;
+}
+
+/* The groups, sorted. PostgreSQL groups and sorts on the server; SQLite's sorter costs more
+ * than the scan itself, so there the rows of the covering index are grouped here in a hash
+ * table. Either way the same sorted groups come out, so the sums below agree to the bit. */
+static sgroup *series_groups(ann_store *s, const ann_query *f, long *ngroups, ann_err *err)
+{
+    int sqlite = !strcmp(s->ops->name, "sqlite");
+    qbuild q = {0};
+    ann_buf_puts(&q.sql, sqlite ? "SELECT e.date, e.code, e.quad_class, e.goldstein, 1 FROM events e WHERE e.date IS NOT NULL"
+                                : "SELECT e.date, e.code, e.quad_class, e.goldstein, COUNT(*) FROM events e WHERE e.date IS NOT NULL");
+    if (qb_filters(&q, f, err) < 0) { qb_free(&q); return NULL; }
+    if (!sqlite)
+        ann_buf_puts(&q.sql, " GROUP BY e.date, e.code, e.quad_class, e.goldstein"
+                             " ORDER BY e.date, e.code, e.quad_class, e.goldstein");
+    st_stmt *st = qb_prepare(s, &q, err);
+    qb_free(&q);
+    if (!st) return NULL;
+    long n = 0, cap = 256;
+    sgroup *gs = ann_xmalloc((size_t)cap * sizeof *gs);
+    size_t hcap = 1024;
+    long *h = NULL;   /* open addressing: index + 1 into gs, 0 empty */
+    if (sqlite) h = ann_xcalloc(hcap, sizeof *h);
+    int rc;
+    while ((rc = s->ops->step(st, err)) == 1) {
+        sgroup k = {0};
+        const char *d = s->ops->text(st, 0), *c = s->ops->text(st, 1);
+        snprintf(k.date, sizeof k.date, "%s", d ? d : "");
+        snprintf(k.code, sizeof k.code, "%s", c ? c : "");
+        k.quad = (int)s->ops->int64(st, 2);
+        k.g = s->ops->dbl(st, 3);
+        k.n = (long)s->ops->int64(st, 4);
+        if (sqlite) {
+            uint64_t hv = ann_hash64(k.date, 10, 0);
+            hv = ann_hash64(k.code, strlen(k.code), hv);
+            hv = ann_hash64(&k.quad, sizeof k.quad, hv);
+            hv = ann_hash64(&k.g, sizeof k.g, hv);
+            size_t i = hv & (hcap - 1);
+            while (h[i] && sgroup_cmp(&gs[h[i] - 1], &k)) i = (i + 1) & (hcap - 1);
+            if (h[i]) { gs[h[i] - 1].n += k.n; continue; }
+            if ((size_t)n * 2 >= hcap) {  /* grow and rehash */
+                free(h);
+                hcap *= 2;
+                h = ann_xcalloc(hcap, sizeof *h);
+                for (long j = 0; j < n; j++) {
+                    uint64_t v = ann_hash64(gs[j].date, 10, 0);
+                    v = ann_hash64(gs[j].code, strlen(gs[j].code), v);
+                    v = ann_hash64(&gs[j].quad, sizeof gs[j].quad, v);
+                    v = ann_hash64(&gs[j].g, sizeof gs[j].g, v);
+                    size_t x = v & (hcap - 1);
+                    while (h[x]) x = (x + 1) & (hcap - 1);
+                    h[x] = j + 1;
+                }
+                i = hv & (hcap - 1);
+                while (h[i]) i = (i + 1) & (hcap - 1);
+            }
+            h[i] = n + 1;
+        }
+        if (n == cap) gs = ann_xrealloc(gs, (size_t)(cap *= 2) * sizeof *gs);
+        gs[n++] = k;
+    }
+    s->ops->finalize(st);
+    free(h);
+    if (rc < 0) { free(gs); return NULL; }
+    if (sqlite) qsort(gs, (size_t)n, sizeof *gs, sgroup_cmp);
+    *ngroups = n;
+    return gs;
+}
+
 int ann_store_series(ann_store *s, const ann_query *f, ann_period by, ann_series *out, ann_err *err)
 {
     memset(out, 0, sizeof *out);
-    qbuild q = {0};
-    ann_buf_puts(&q.sql, "SELECT e.date, e.code, e.quad_class, e.goldstein, COUNT(*) FROM events e"
-                         " WHERE e.date IS NOT NULL");
-    if (qb_filters(&q, f, err) < 0) { qb_free(&q); return -1; }
-    ann_buf_puts(&q.sql, " GROUP BY e.date, e.code, e.quad_class, e.goldstein"
-                         " ORDER BY e.date, e.code, e.quad_class, e.goldstein");
-    st_stmt *st = qb_prepare(s, &q, err);
-    qb_free(&q);
-    if (!st) return -1;
-    int cap = 0, rc;
+    long ng = 0;
+    sgroup *gs = series_groups(s, f, &ng, err);
+    if (!gs) return -1;
+    int cap = 0;
     long first = 0, cur = 0;
     code_count *cc = NULL;
     int ncc = 0, capcc = 0;
     ann_series_point *p = NULL;
-    while ((rc = s->ops->step(st, err)) == 1) {
+    for (long gi = 0; gi < ng; gi++) {
+        const sgroup *g = &gs[gi];
         long z;
-        if (bucket_of(s->ops->text(st, 0), by, &z) < 0) continue;  /* ingest only stores valid dates */
+        if (bucket_of(g->date, by, &z) < 0) continue;  /* ingest only stores valid dates */
         if (out->n == 0) {
             first = cur = z;
             cap = 64;
@@ -896,7 +977,7 @@ int ann_store_series(ann_store *s, const ann_query *f, ann_period by, ann_series
             if (out->n >= MAX_BUCKETS) {
                 ann_err_set(err, 1, "series too long (over %d buckets from the first to the last "
                             "date); narrow it with --since/--until or use a coarser --by", MAX_BUCKETS);
-                s->ops->finalize(st);
+                free(gs);
                 free(cc);
                 ann_series_free(out);
                 return -1;
@@ -909,23 +990,19 @@ int ann_store_series(ann_store *s, const ann_query *f, ann_period by, ann_series
             cur = bucket_next(cur, by);
         }
         p = &out->p[out->n - 1];
-        long n = (long)s->ops->int64(st, 4);
-        int qc = (int)s->ops->int64(st, 2);
-        p->count += n;
-        if (qc >= 1 && qc <= 4) p->quad[qc] += n;
-        p->goldstein_sum += s->ops->dbl(st, 3) * (double)n;
-        const char *code = s->ops->text(st, 1);
+        p->count += g->n;
+        if (g->quad >= 1 && g->quad <= 4) p->quad[g->quad] += g->n;
+        p->goldstein_sum += g->g * (double)g->n;
         int i;
-        for (i = 0; i < ncc && strcmp(cc[i].code, code); i++) {}
+        for (i = 0; i < ncc && strcmp(cc[i].code, g->code); i++) {}
         if (i == ncc) {
             if (ncc == capcc) cc = ann_xrealloc(cc, (size_t)(capcc = capcc ? capcc * 2 : 32) * sizeof *cc);
-            snprintf(cc[ncc].code, sizeof cc[ncc].code, "%s", code);
+            memcpy(cc[ncc].code, g->code, sizeof cc[ncc].code);
             cc[ncc++].n = 0;
         }
-        cc[i].n += n;
+        cc[i].n += g->n;
     }
-    s->ops->finalize(st);
-    if (rc < 0) { free(cc); ann_series_free(out); return -1; }
+    free(gs);
     if (out->n) finish_top(&out->p[out->n - 1], cc, ncc);
     free(cc);
     long z = first;
