@@ -158,6 +158,7 @@ typedef struct ann_event_row {
     const char *sentence_text;        /* NULL when the sentence is not stored */
     const char *annalist_version, *dict_version;
     const char *source_entry, *target_entry, *evidence;
+    const char *source_resolved_from, *target_resolved_from;
 } ann_event_row;
 
 /* Return non-zero from the callback to stop early (the query then returns 0). */

@@ -169,6 +169,7 @@ void cli_event_jsonl(ann_buf *b, const ann_event_row *e)
         const char *code = k ? e->target : e->source;
         const char *text = k ? e->target_text : e->source_text;
         const char *entry = k ? e->target_entry : e->source_entry;
+        const char *rf = k ? e->target_resolved_from : e->source_resolved_from;
         if (!code && !text) { ann_buf_printf(b, ",\"%s\":null", role[k]); continue; }
         ann_buf_printf(b, ",\"%s\":{", role[k]);
         jstr(b, "code", code, 0);
@@ -176,6 +177,7 @@ void cli_event_jsonl(ann_buf *b, const ann_event_row *e)
         jspan(b, "start", k ? e->target_start : e->source_start);
         jspan(b, "end", k ? e->target_end : e->source_end);
         jstr(b, "entry", entry, 1);
+        jstr(b, "resolved_from", rf, 1);
         ann_buf_puts(b, "}");
     }
     jstr(b, "code", e->code, 1);

@@ -607,15 +607,16 @@ static st_stmt *qb_prepare(ann_store *s, qbuild *q, ann_err *err)
 
 /* ---- events ----------------------------------------------------------------------------- */
 
-static const char event_cols[] =
-    "SELECT e.id, e.doc_id, e.sentence, e.date, e.date_precision, e.date_text,"
-    " e.source, e.source_text, e.source_start, e.source_end,"
-    " e.target, e.target_text, e.target_start, e.target_end,"
-    " e.code, e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.plover_context,"
-    " e.negated, e.hedged, e.attributed_to, e.trigger_text, e.trigger_start, e.trigger_end,"
-    " e.pattern, s.text, e.annalist_version, e.dict_version, e.source_entry, e.target_entry,"
-    " e.evidence"
-    " FROM events e LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence WHERE 1=1";
+#define EVENT_SELECT                                                                              \
+    "SELECT e.id, e.doc_id, e.sentence, e.date, e.date_precision, e.date_text,"                  \
+    " e.source, e.source_text, e.source_start, e.source_end,"                                   \
+    " e.target, e.target_text, e.target_start, e.target_end,"                                   \
+    " e.code, e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.plover_context," \
+    " e.negated, e.hedged, e.attributed_to, e.trigger_text, e.trigger_start, e.trigger_end,"    \
+    " e.pattern, s.text, e.annalist_version, e.dict_version, e.source_entry, e.target_entry,"   \
+    " e.evidence, e.source_resolved_from, e.target_resolved_from"
+#define EVENT_JOIN " LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence"
+static const char event_cols[] = EVENT_SELECT " FROM events e" EVENT_JOIN " WHERE 1=1";
 
 static int64_t span(ann_store *s, st_stmt *st, int c)
 {
@@ -659,6 +660,8 @@ static void read_row(ann_store *s, st_stmt *st, ann_event_row *r)
     r->source_entry = o->text(st, 31);
     r->target_entry = o->text(st, 32);
     r->evidence = o->text(st, 33);
+    r->source_resolved_from = o->text(st, 34);
+    r->target_resolved_from = o->text(st, 35);
 }
 
 /* One phase of the events listing: dated events in (date, id) order, then undated ones in id
@@ -669,8 +672,12 @@ static long events_phase(ann_store *s, const ann_query *f, int dated, const char
                          int64_t after_id, long limit, ann_event_cb cb, void *ctx, int *more,
                          int *stopped, char *last_date, int64_t *last_id, ann_err *err)
 {
+    /* A page picks its ids from the indexes first and joins the rest for those rows only;
+     * joining before the sort would fetch every matching row. */
     qbuild q = {0};
-    ann_buf_puts(&q.sql, event_cols);
+    const char *order = dated ? " ORDER BY e.date, e.id" : " ORDER BY e.id";
+    if (limit >= 0) ann_buf_puts(&q.sql, EVENT_SELECT " FROM (SELECT e.id FROM events e WHERE 1=1");
+    else ann_buf_puts(&q.sql, event_cols);
     if (qb_filters(&q, f, err) < 0) { qb_free(&q); return -1; }
     if (dated) {
         ann_buf_puts(&q.sql, " AND e.date IS NOT NULL");
@@ -680,13 +687,16 @@ static long events_phase(ann_store *s, const ann_query *f, int dated, const char
             qb_text(&q, after_date);
             qb_int(&q, after_id);
         }
-        ann_buf_puts(&q.sql, " ORDER BY e.date, e.id");
     } else {
         ann_buf_puts(&q.sql, " AND e.date IS NULL");
         if (after_id > 0) { ann_buf_puts(&q.sql, " AND e.id > ?"); qb_int(&q, after_id); }
-        ann_buf_puts(&q.sql, " ORDER BY e.id");
     }
-    if (limit >= 0) { ann_buf_puts(&q.sql, " LIMIT ?"); qb_int(&q, limit + 1); }
+    ann_buf_puts(&q.sql, order);
+    if (limit >= 0) {
+        ann_buf_puts(&q.sql, " LIMIT ?) p JOIN events e ON e.id = p.id" EVENT_JOIN);
+        ann_buf_puts(&q.sql, order);
+        qb_int(&q, limit + 1);
+    }
     st_stmt *st = qb_prepare(s, &q, err);
     qb_free(&q);
     if (!st) return -1;
