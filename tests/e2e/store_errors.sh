@@ -132,5 +132,26 @@ if pg_find; then
   psql "$db" -qAtc "insert into schema_version values (42, '9', 'x')"
   run "$ANNALIST" query --db "$db" --stats
   expect_contains "PostgreSQL: newer schema refused" "$ERR" "schema version 42, newer than this annalist"
+  # A statement failing inside a pipelined batch (a constraint the data breaks): the error is
+  # reported, the batch rolled back, the batches before it kept whole.
+  db=$(pg_newdb fail)
+  "$ANNALIST" ingest -q --db "$db" --events "$TMP/ok.jsonl"
+  psql "$db" -qAtc "ALTER TABLE events ADD CONSTRAINT no_190 CHECK (code <> '190')"
+  gen --docs 400 --seed 8 --prefix pgf- > "$TMP/pgfail.jsonl"
+  run "$ANNALIST" ingest --batch 2 --db "$db" --events "$TMP/pgfail.jsonl"
+  expect_eq "PostgreSQL: failing batch exit" "$RC" 2
+  expect_contains "PostgreSQL: failing statement reported" "$ERR" "no_190"
+  expect_contains "PostgreSQL: batch rolled back" "$ERR" "rolled back"
+  "$ANNALIST" export --db "$db" --format csv --with-negated > "$TMP/pgfail.csv"
+  check=$(python3 - "$TMP/pgfail.csv" "$TMP/pgfail.jsonl" "$TMP/ok.jsonl" <<'PY'
+import csv, json, sys, collections
+want = collections.Counter(json.loads(l)["doc_id"] for f in sys.argv[2:] for l in open(f))
+got = collections.Counter(r["doc_id"] for r in csv.DictReader(open(sys.argv[1], newline="")))
+print("ok %d" % sum(got.values()) if all(n == want[d] for d, n in got.items()) else "partial")
+PY
+)
+  expect_contains "PostgreSQL: whole documents only after the failure" "$check" "ok "
+  expect_ge "PostgreSQL: the documents before the failing batch are kept" "${check#ok }" "$(($(wc -l < "$TMP/ok.jsonl") + 1))"
+  expect_not_contains "PostgreSQL: nothing with the refused code" "$(cut -d, -f17 "$TMP/pgfail.csv" | sort -u)" "190"
 fi
 finish

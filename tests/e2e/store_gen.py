@@ -36,6 +36,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--variant", type=int, default=0)
     ap.add_argument("--days", type=int, default=730)
+    ap.add_argument("--prefix", default="gen-", help="document id prefix")
     a = ap.parse_args()
     rnd = random.Random(a.seed)
     out = sys.stdout
@@ -46,7 +47,7 @@ def main():
     for d in range(ndocs):
         if a.events and total >= a.events:
             break
-        doc_id = "gen-%07d" % d
+        doc_id = "%s%07d" % (a.prefix, d)
         drnd = random.Random(a.seed * 1000003 + d)
         if a.variant and d % a.variant == 0:
             drnd = random.Random(a.seed * 1000003 + d + 777777)
