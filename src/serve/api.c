@@ -79,6 +79,14 @@ void ann_serve_error(ann_serve_resp *r, int status, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    /* Messages quote the client's input, which may be any bytes: keep the JSON valid UTF-8. */
+    size_t len = strlen(msg);
+    for (size_t i = 0; i < len;) {
+        long bad = ann_utf8_invalid_at(msg + i, len - i);
+        if (bad < 0) break;
+        msg[i + (size_t)bad] = '?';
+        i += (size_t)bad + 1;
+    }
     ann_buf_clear(&r->body);
     free(r->file_path);
     r->file_path = NULL;

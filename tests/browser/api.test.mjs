@@ -144,6 +144,7 @@ await error('/v1/top?kind=people', 400, 'kind');
 await error('/v1/actors?q=' + 'x'.repeat(200), 400, 'q');
 await error('/v1/nothing', 404, 'no such endpoint');
 await error('/v1/', 404);
+await error('/v1/%ff%fe%00x', 404, 'no such endpoint');  // decoded bytes that are not UTF-8: still valid JSON
 await error('/v1/events', 405, 'GET', {method: 'POST', body: 'x'});
 await error('/v1/code', 405, 'POST');
 await error('/v1/health', 405, undefined, {method: 'DELETE'});
