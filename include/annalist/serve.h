@@ -32,6 +32,7 @@ typedef struct ann_serve_opts {
     int quiet;                 /* 1: no access log */
     int no_cache;              /* 1: answer every query from the store (no response cache) */
     const ann_serve_coder *coder; /* NULL = the coding pipeline, when this build has one */
+    int create;                /* 1: a SQLite store that does not exist yet is created empty */
 } ann_serve_opts;
 
 /* Serves until SIGTERM or SIGINT, then stops accepting, lets in-flight requests finish (up to

@@ -12,6 +12,7 @@ static const char usage[] =
     "Serves the JSON API under /v1/ and the web dashboard at / until SIGTERM or SIGINT, then\n"
     "stops accepting connections and lets in-flight requests finish. Access log on stderr.\n\n"
     "  --db PATH_OR_URL       SQLite file or postgresql:// URL (made by 'annalist ingest')\n"
+    "  --create               start an empty SQLite store when PATH does not exist\n"
     "  --listen HOST:PORT     address to bind (default 127.0.0.1:8080; port 0 = any free port)\n"
     "  -j N                   worker threads (default: the number of CPUs)\n"
     "  --max-body BYTES       request body cap (default 10485760); larger bodies get 413\n"
@@ -56,6 +57,10 @@ int cmd_serve(int argc, char **argv)
         }
         if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
             o.quiet = 1;
+            continue;
+        }
+        if (!strcmp(a, "--create")) {
+            o.create = 1;
             continue;
         }
         if (!strcmp(a, "--no-cache")) {

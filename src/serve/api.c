@@ -16,6 +16,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #define POOL_MAX 64
 #define CACHE_SLOTS 512
@@ -135,6 +136,12 @@ ann_serve_server *ann_serve_open(const ann_serve_opts *o, ann_err *err)
 {
     if (!o->db || !*o->db) {
         ann_err_set(err, 2, "serve needs --db PATH_OR_URL (a store made by 'annalist ingest')");
+        return NULL;
+    }
+    /* A mistyped path would otherwise serve a new, empty store without a word. */
+    if (!ann_store_is_url(o->db) && !o->create && access(o->db, F_OK) != 0) {
+        ann_err_set(err, 1, "no store at %s: make one with 'annalist ingest --db %s FILE...', "
+                            "or pass --create to start an empty one", o->db, o->db);
         return NULL;
     }
     ann_serve_server *s = ann_xcalloc(1, sizeof *s);

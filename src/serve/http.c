@@ -108,12 +108,13 @@ static enum MHD_Result queue(http_ctx *h, struct MHD_Connection *con, conn_req *
 {
     struct MHD_Response *mr = NULL;
     if (res->file_path) {
-        int fd = open(res->file_path, O_RDONLY | O_CLOEXEC);
+        int fd = open(res->file_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
         struct stat st;
         if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
             mr = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
             r->bytes = (size_t)st.st_size;
-        } else {
+        }
+        if (!mr) {
             if (fd >= 0) close(fd);
             ann_serve_resp_free(res);
             ann_serve_error(res, 404, "no such file");

@@ -76,7 +76,14 @@ expect_eq "bad --listen exits 2" "$RC" 2
 expect_contains "bad --listen explains" "$ERR" "numeric"
 run "$ANNALIST" serve --db "$DB" --max-body 0
 expect_eq "--max-body 0 exits 2" "$RC" 2
-mkdir -p "$TMP/notadb"; printf 'not sqlite' >"$TMP/junk.sqlite"
+run "$ANNALIST" serve --db "$TMP/typo.sqlite" --listen 127.0.0.1:0
+expect_eq "a store that does not exist: exit 1" "$RC" 1
+expect_contains "a store that does not exist: says how to make one" "$ERR" "annalist ingest --db $TMP/typo.sqlite"
+if [ -e "$TMP/typo.sqlite" ]; then bad "serve created $TMP/typo.sqlite without --create"; else ok; fi
+start_server "$TMP/fresh.sqlite" --create -q || finish
+expect_contains "--create starts an empty store" "$(curl -s "$BASE/v1/stats")" '"events":0'
+stop_server
+printf 'not sqlite' >"$TMP/junk.sqlite"
 run "$ANNALIST" serve --db "$TMP/junk.sqlite" --listen 127.0.0.1:0
 expect_eq "a file that is not a store: exit 1" "$RC" 1
 expect_contains "a file that is not a store: message" "$ERR" "junk.sqlite"
