@@ -77,7 +77,7 @@ measure() {
            printf "%.2f", u == "us" ? v / 1000 : u == "s" ? v * 1000 : u == "m" ? v * 60000 : v}' <<<"$out")
   NON2XX=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")
   NON2XX=${NON2XX:-0}
-  printf '%-36s %9s req/s   p99 %8s ms   non-2xx %s\n' "$name" "$RPS" "$P99_MS" "$NON2XX"
+  printf '%-46s %9s req/s   p99 %8s ms   non-2xx %s\n' "$name" "$RPS" "$P99_MS" "$NON2XX"
 }
 
 rows=$(sqlite3 "$db" "select count(*) from events where source like 'IRN%' and target like 'AZE%' and negated = 0" 2>/dev/null || echo '?')
@@ -92,6 +92,14 @@ figure serve_series_p99_ms "$P99_MS" ms
 measure "GET /v1/series (--no-cache)" "$URL_nocache$series"
 figure serve_series_nocache_req_per_s "$RPS" req/s
 figure serve_series_nocache_p99_ms "$P99_MS" ms
+# A typical, smaller dyad (a few hundred events) without the cache: what a first look costs.
+small=$(sqlite3 "$db" "select substr(source,1,3)||':'||substr(target,1,3) d, count(*) n from events
+  where source is not null and target is not null and negated = 0 group by d order by abs(n - 300) limit 1" 2>/dev/null)
+if [ -n "$small" ]; then
+  measure "GET /v1/series (--no-cache, ${small%|*}, ${small#*|} ev)" "$URL_nocache/v1/series?dyad=${small%|*}&by=week"
+  figure serve_series_small_nocache_req_per_s "$RPS" req/s
+  figure serve_series_small_nocache_p99_ms "$P99_MS" ms
+fi
 measure "GET /v1/health" "$URL_cached/v1/health"
 figure serve_health_req_per_s "$RPS" req/s
 measure "GET /v1/events (50 per page)" "$URL_cached/v1/events?dyad=IRN:AZE&both=1&limit=50"
