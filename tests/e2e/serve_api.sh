@@ -68,6 +68,12 @@ expect_contains "--no-cache: stats" "$(curl -s "$BASE/v1/stats")" '"events":12'
 expect_contains "--no-cache: series" "$(curl -s "$BASE/v1/series?dyad=IRN:AZE&both=1")" '"period":"2025-06-30","count":2,'
 stop_server
 
+run "$ANNALIST" serve --help
+expect_eq "serve --help exits 0" "$RC" 0
+expect_contains "serve --help lists the endpoints" "$OUT" "POST /v1/code"
+run "$ANNALIST" serve --db "$DB" --bogus 1
+expect_eq "unknown option exits 2" "$RC" 2
+expect_contains "unknown option is named" "$ERR" "--bogus"
 run "$ANNALIST" serve
 expect_eq "serve without --db exits 2" "$RC" 2
 expect_contains "serve without --db says what to do" "$ERR" "--db"
