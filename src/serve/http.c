@@ -267,7 +267,6 @@ int ann_serve_run(const ann_serve_opts *o, ann_err *err)
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, &h,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, &h,
-        MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
         MHD_OPTION_END);
     if (!d) {
         ann_err_set(err, 1, "cannot listen on %s:%d (%s); is another server using the port? Try --listen %s:0",
@@ -287,11 +286,9 @@ int ann_serve_run(const ann_serve_opts *o, ann_err *err)
         char tmp[4096];
         snprintf(tmp, sizeof tmp, "%s.tmp", o->port_file);
         FILE *f = fopen(tmp, "w");
-        if (f) {
-            fprintf(f, "%d\n", port);
-            fclose(f);
-            rename(tmp, o->port_file);
-        }
+        if (!f || fprintf(f, "%d\n", port) < 0 || fclose(f) != 0 || rename(tmp, o->port_file) != 0)
+            fprintf(stderr, "annalist: serve: cannot write the port to %s (%s); serving anyway\n",
+                    o->port_file, strerror(errno));
     }
 
     int sig = 0;

@@ -19,6 +19,11 @@ expect_contains "access log has the 413" "$log" '" 413 '
 expect_contains "startup line names the loopback address" "$log" "http://127.0.0.1:$PORT/"
 expect_not_contains "access log lines stay on one line (no raw CR)" "$log" $'\r'
 
+# A second server on the same port is refused, not silently sharing it.
+run "$ANNALIST" serve --db "$DB" --listen "127.0.0.1:$PORT"
+expect_eq "a port in use: exit 1" "$RC" 1
+expect_contains "a port in use: says so" "$ERR" "cannot listen on 127.0.0.1:$PORT"
+
 # Cached answers follow the store: another process ingests one more IRN-AZE event (Tuesday
 # 2025-07-01, in the week of 06-30) while the server runs, and the next answers include it.
 before=$(curl -s "$BASE/v1/series?dyad=IRN:AZE&both=1")
