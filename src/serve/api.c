@@ -1,8 +1,7 @@
 /* Routing and the JSON API of `annalist serve`: /v1/events, /v1/series, /v1/actors, /v1/top,
  * /v1/stats, /v1/code, /v1/health, /v1/version, and the dashboard's static files. */
+#include "annalist.h"
 #include "annalist/serve.h"
-#include "annalist/io.h"
-#include "annalist/pipeline.h"
 #include "annalist/store.h"
 
 #include <jansson.h>
