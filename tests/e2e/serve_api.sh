@@ -26,6 +26,9 @@ expect_contains "a port in use: says so" "$ERR" "cannot listen on 127.0.0.1:$POR
 
 # Cached answers follow the store: another process ingests one more IRN-AZE event (Tuesday
 # 2025-07-01, in the week of 06-30) while the server runs, and the next answers include it.
+# (With the coding pipeline, api.test.mjs has stored one more document by now: count from here.)
+events_now() { curl -s "$BASE/v1/stats" | sed -n 's/.*"events":\([0-9]*\).*/\1/p'; }
+n0=$(events_now)
 before=$(curl -s "$BASE/v1/series?dyad=IRN:AZE&both=1")
 expect_contains "series before the extra ingest" "$before" '"period":"2025-06-30","count":1,'
 cat >"$TMP/extra.jsonl" <<'JSONL'
@@ -33,7 +36,7 @@ cat >"$TMP/extra.jsonl" <<'JSONL'
 JSONL
 run "$ANNALIST" ingest --db "$DB" --events "$TMP/extra.jsonl"
 expect_eq "extra ingest while serving" "$RC" 0
-expect_contains "stats see the extra event" "$(curl -s "$BASE/v1/stats")" '"events":12'
+expect_eq "stats see the extra event" "$(events_now)" "$((n0 + 1))"
 expect_contains "series see the extra event" "$(curl -s "$BASE/v1/series?dyad=IRN:AZE&both=1")" '"period":"2025-06-30","count":2,'
 
 # Graceful shutdown: an upload still in flight when SIGTERM arrives gets its full answer.
@@ -69,7 +72,7 @@ expect_eq "loopback-default server exits 0" "$STOP_RC" 0
 
 # --no-cache answers from the store every time, with the same figures.
 start_server "$DB" --no-cache -q || finish
-expect_contains "--no-cache: stats" "$(curl -s "$BASE/v1/stats")" '"events":12'
+expect_eq "--no-cache: stats" "$(events_now)" "$((n0 + 1))"
 expect_contains "--no-cache: series" "$(curl -s "$BASE/v1/series?dyad=IRN:AZE&both=1")" '"period":"2025-06-30","count":2,'
 stop_server
 
