@@ -86,6 +86,8 @@ async function seedChecks(page) {
     eq('seed article: highlighted trigger', await detail.locator('mark.hl-trigger').textContent(), ev.trigger.text);
     if (ev.spans.some(s => s.role === 'source'))
       eq('seed article: highlighted source', await detail.locator('mark.hl-source').textContent(), ev.source.text);
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(`seed article: the expanded sentence wraps (${over} px too wide)`, over <= 0);
   }
   await page.screenshot({path: path.join(shots, '06-seed-article.png'), fullPage: true});
 }
@@ -140,6 +142,8 @@ async function fixtureChecks(page, version) {
         (await detail.locator('p.sentence').textContent()) ===
         'Pezeshkian pressed Aliyev to investigate reports that Israel had used Azerbaijani airspace.');
   check('the pattern that fired is shown', (await detail.textContent()).includes('press+to+investigate#101'));
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(`the expanded row fits the window (${over} px too wide)`, over <= 0);
   await detail.scrollIntoViewIfNeeded();
   await page.screenshot({path: path.join(shots, '03-event-expanded.png'), fullPage: false});
   await page.keyboard.press('Enter');
