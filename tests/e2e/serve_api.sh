@@ -19,8 +19,9 @@ expect_contains "access log has the 413" "$log" '" 413 '
 expect_contains "startup line names the loopback address" "$log" "http://127.0.0.1:$PORT/"
 expect_not_contains "access log lines stay on one line (no raw CR)" "$log" $'\r'
 
-# A second server on the same port is refused, not silently sharing it.
-run "$ANNALIST" serve --db "$DB" --listen "127.0.0.1:$PORT"
+# A second server on the same port is refused, not silently sharing it. (Every serve that
+# must fail runs under timeout: should one start after all, the test fails instead of hanging.)
+run timeout 10 "$ANNALIST" serve --db "$DB" --listen "127.0.0.1:$PORT"
 expect_eq "a port in use: exit 1" "$RC" 1
 expect_contains "a port in use: says so" "$ERR" "cannot listen on 127.0.0.1:$PORT"
 
@@ -76,21 +77,21 @@ expect_eq "--no-cache: stats" "$(events_now)" "$((n0 + 1))"
 expect_contains "--no-cache: series" "$(curl -s "$BASE/v1/series?dyad=IRN:AZE&both=1")" '"period":"2025-06-30","count":2,'
 stop_server
 
-run "$ANNALIST" serve --help
+run timeout 10 "$ANNALIST" serve --help
 expect_eq "serve --help exits 0" "$RC" 0
 expect_contains "serve --help lists the endpoints" "$OUT" "POST /v1/code"
-run "$ANNALIST" serve --db "$DB" --bogus 1
+run timeout 10 "$ANNALIST" serve --db "$DB" --bogus 1
 expect_eq "unknown option exits 2" "$RC" 2
 expect_contains "unknown option is named" "$ERR" "--bogus"
-run "$ANNALIST" serve
+run timeout 10 "$ANNALIST" serve
 expect_eq "serve without --db exits 2" "$RC" 2
 expect_contains "serve without --db says what to do" "$ERR" "--db"
-run "$ANNALIST" serve --db "$DB" --listen nowhere:80
+run timeout 10 "$ANNALIST" serve --db "$DB" --listen nowhere:80
 expect_eq "bad --listen exits 2" "$RC" 2
 expect_contains "bad --listen explains" "$ERR" "numeric"
-run "$ANNALIST" serve --db "$DB" --max-body 0
+run timeout 10 "$ANNALIST" serve --db "$DB" --max-body 0
 expect_eq "--max-body 0 exits 2" "$RC" 2
-run "$ANNALIST" serve --db "$TMP/typo.sqlite" --listen 127.0.0.1:0
+run timeout 10 "$ANNALIST" serve --db "$TMP/typo.sqlite" --listen 127.0.0.1:0
 expect_eq "a store that does not exist: exit 1" "$RC" 1
 expect_contains "a store that does not exist: says how to make one" "$ERR" "annalist ingest --db $TMP/typo.sqlite"
 if [ -e "$TMP/typo.sqlite" ]; then bad "serve created $TMP/typo.sqlite without --create"; else ok; fi
@@ -98,7 +99,7 @@ start_server "$TMP/fresh.sqlite" --create -q || finish
 expect_contains "--create starts an empty store" "$(curl -s "$BASE/v1/stats")" '"events":0'
 stop_server
 printf 'not sqlite' >"$TMP/junk.sqlite"
-run "$ANNALIST" serve --db "$TMP/junk.sqlite" --listen 127.0.0.1:0
+run timeout 10 "$ANNALIST" serve --db "$TMP/junk.sqlite" --listen 127.0.0.1:0
 expect_eq "a file that is not a store: exit 1" "$RC" 1
 expect_contains "a file that is not a store: message" "$ERR" "junk.sqlite"
 finish
