@@ -455,6 +455,14 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
     }
     for (int i = 0; i < ng; i++) {
         const ann_token *ih = &s->tok[gs[i].head];
+        /* "ministers from the Georgian government", "officials of the Iranian army": an agent
+         * takes the country of the body it is said to be from (the body stays an actor) */
+        if (ih->deprel && !strcmp(ih->deprel, "nmod") && ih->head > 0 && ih->head <= s->ntok && !gs[i].dropped &&
+            gs[i].has_country && (gs[i].has_agent || gs[i].has_full)) {
+            int pi = hg[ih->head - 1];
+            if (pi >= 0 && pi != i && agent_only(&gs[pi]) && is_country_code(gs[i].country)) take_country(&gs[pi], gs[i].country);
+            continue;
+        }
         if (!ih->deprel || strcmp(ih->deprel, "appos") || ih->head <= 0 || ih->head > s->ntok) continue;
         int pi = hg[ih->head - 1];
         if (pi < 0 || pi == i) continue;

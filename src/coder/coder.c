@@ -529,12 +529,23 @@ static void emit(sctx *x, int v, const char *code, const char *rcode, const char
 
 /* ---- our own patterns -------------------------------------------------------------------- */
 
+/* FORM is a regular plural of WORD (both upper case): a lemmatizer's slip ("exercises" ->
+ * "exercis") must not hide a noun the rules name. */
+static int plural_of(const char *word, const char *form)
+{
+    size_t lw = strlen(word), lf = strlen(form);
+    if (lf == lw + 1) return form[lw] == 'S' && !strncmp(word, form, lw);
+    if (lf == lw + 2 && !strncmp(word, form, lw) && !strcmp(form + lw, "ES")) return 1;
+    return lw > 1 && word[lw - 1] == 'Y' && lf == lw + 2 && !strncmp(word, form, lw - 1) && !strcmp(form + lw - 1, "IES");
+}
+
 static int in_set(const sctx *x, int set, int t)
 {
     if (set < 0) return 1;
     const oset *s = &x->c->oset[set];
     for (int i = 0; i < s->nw; i++)
-        if (!strcmp(s->w[i], x->ulem[t]) || !strcmp(s->w[i], x->up[t])) return 1;
+        if (!strcmp(s->w[i], x->ulem[t]) || !strcmp(s->w[i], x->up[t]) || plural_of(s->w[i], x->up[t]))
+            return 1;
     return 0;
 }
 
@@ -671,6 +682,8 @@ static void own_code(sctx *x, int v, int first)
     else subject_of(x, v, &subj, 0);
     if (!noun && !subj.n && !is_passive(x, v)) nearest_actor_before(x, v, &subj);
     x->vsubj[v] = subj.n ? subj.m[0] : -1;
+    x->vsubjn[v] = subj.n < 4 ? subj.n : 4;
+    for (int i = 0; i < x->vsubjn[v]; i++) x->vsubjm[v][i] = subj.m[i];
     /* "would never permit attacks": a noun under a negated verb is negated too */
     int neg = negated(x, v) || (noun && x->head[v] >= 0 && negated(x, x->head[v]));
     if (neg) {
@@ -699,6 +712,15 @@ static void own_code(sctx *x, int v, int first)
                     if (oo >= 0) actors_at(x, oo, &obj, 0);
                 }
         }
+    }
+    if (!noun && best->source_prep) {
+        /* "received assurances from X", "faces pressure from X": X acts on the subject */
+        int from = -1, pc = prep_child(x, v, best->source_prep, -1, &from);
+        actset s2 = {.n = 0};
+        if (pc >= 0) actors_at(x, pc, &s2, 0);
+        if (!s2.n) return;
+        obj = subj;
+        subj = s2;
     }
     /* "press+xcomp=@INVESTIGATE#101 (cameo.txt:121)": trigger lemma, conditions, code, rule */
     const char *bar = strchr(best->text, '\t');
@@ -950,6 +972,57 @@ static int apply_transformation(sctx *x, int h, int w)
     return 0;
 }
 
+/* The sentence mention whose span is the event's actor, or -1. */
+static int ment_of(const sctx *x, const ann_actor_ref *r)
+{
+    if (!r->code) return -1;
+    for (int k = 0; k < x->nsm; k++) {
+        const ann_mention *m = &x->d->ment[x->sm[k]];
+        if (m->start == r->start && m->end == r->end && m->code) return x->sm[k];
+    }
+    return -1;
+}
+
+/* The convention of CAMEO coders (PETRARCH, Phoenix): a statement or claim that force was
+ * used (18-20) is coded as what the speaker does, not as the reported fight: "X said Y
+ * attacked Z" is X accusing Y (112); "X said it had attacked Z" claims the act (015). Only a
+ * preceding speaker's complement (ccomp); a trailing attribution (", medics said") is a
+ * parataxis and the reported event stands. */
+static int reported_force(sctx *x, int h, int w)
+{
+    enum { MAXR = 8 };
+    int src[MAXR], tgt[MAXR], self[MAXR], nr = 0;
+    const char *spk = x->d->ment[x->vsubj[h]].code;
+    if (!spk || w < h) return 0; /* "X attacked Y, officials said": attribution, not accusation */
+    for (int i = x->evfirst[w]; i < x->evlast[w] && nr < MAXR; i++) {
+        const ann_event *e = &x->d->event[i];
+        if (!e->code[0] || root_of(e->code) < 18) continue;
+        src[nr] = ment_of(x, &e->source);
+        tgt[nr] = ment_of(x, &e->target);
+        self[nr] = 0;
+        for (int k = 0; k < x->vsubjn[h]; k++)
+            if (e->source.code && x->d->ment[x->vsubjm[h][k]].code && !strcmp(e->source.code, x->d->ment[x->vsubjm[h][k]].code))
+                self[nr] = 1;
+        if (e->source.code && !strcmp(e->source.code, spk)) self[nr] = 1;
+        if (self[nr] ? tgt[nr] >= 0 : src[nr] >= 0) nr++;
+    }
+    if (!nr) return 0;
+    drop_events(x, h);
+    drop_clause(x, w);
+    for (int r = 0; r < nr; r++) {
+        const char *code = self[r] ? "015" : "112";
+        const char *pattern = self[r] ? "reported own force: a claim (015)" : "reported force by another: an accusation (112)";
+        if (self[r] && src[r] >= 0) { /* "X and Y said they attacked Z": each claims its own */
+            add_event(x, h, src[r], tgt[r], code, pattern, 0);
+            continue;
+        }
+        int b = self[r] ? tgt[r] : src[r];
+        for (int k = 0; k < x->vsubjn[h]; k++) add_event(x, h, x->vsubjm[h][k], b, code, pattern, 0);
+        if (!x->vsubjn[h]) add_event(x, h, x->vsubj[h], b, code, pattern, 0);
+    }
+    return 1;
+}
+
 /* An appeal (02) or demand (10) whose complement names what is asked: CAMEO's sub-codes
  * mirror the cooperation roots (aid 023/103, meeting 026/108, yielding 025/105, material
  * cooperation 021, diplomatic cooperation 022/102). NULL when nothing more specific applies. */
@@ -1014,7 +1087,7 @@ static void combine_nested(sctx *x, int first_event)
                 drop_clause(x, w);
             } else if (!is_rel(dep, "xcomp")) {
                 drop_clause(x, w);
-            } else if (!x->haspat[h] && (root_of(hcode) == 3 ||
+            } else if ((!x->haspat[h] || !strcmp(hcode, "030")) && (root_of(hcode) == 3 ||
                                          /* "agreed to lift sanctions": a commitment to the act */
                                          (root_of(hcode) == 5 && child_with(x, h, "obj", 0) < 0 &&
                                           child_with(x, h, "dobj", 0) < 0))) {
@@ -1024,7 +1097,15 @@ static void combine_nested(sctx *x, int first_event)
                     if (!e->code[0]) continue;
                     int r = root_of(e->code);
                     char buf[8];
-                    if (r == 6 || r == 7) {
+                    int own = 0; /* the governing subject's own act, not another's it wants */
+                    for (int k = 0; k < x->vsubjn[h]; k++)
+                        if (e->source.code && x->d->ment[x->vsubjm[h][k]].code &&
+                            !strcmp(e->source.code, x->d->ment[x->vsubjm[h][k]].code))
+                            own = 1;
+                    if (r >= 18 && own) {
+                        /* "wants to attack", "plans to invade": a threat of force */
+                        recode(x, e, "138");
+                    } else if (r == 6 || r == 7) {
                         size_t n = strlen(e->code);
                         snprintf(buf, sizeof buf, "03%c%c", r == 6 ? '1' : '3', n > 3 ? e->code[2] : 0);
                         if (n == 3 && r == 7 && e->code[2] != '0') buf[3] = e->code[2], buf[4] = 0;
@@ -1034,6 +1115,9 @@ static void combine_nested(sctx *x, int first_event)
             } else if (has_events(x, h)) {
                 drop_events(x, w);
             }
+        } else if (is_rel(dep, "ccomp") && (root_of(hcode) == 1 || root_of(hcode) == 11) && x->vsubj[h] >= 0 &&
+                   reported_force(x, h, w)) {
+            continue;
         } else if (is_rel(dep, "ccomp") && root_of(hcode) == 1 && x->vsubj[h] >= 0) {
             const ann_mention *sp = &d->ment[x->vsubj[h]];
             for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
