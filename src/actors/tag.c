@@ -453,6 +453,25 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
             h = t->head;
         }
     }
+    /* "US and British activists": a country coordinated with the country of an actor that
+     * has a sector is one more actor of that sector (USAOPP beside GBROPP) */
+    for (int j = 0; j < ng; j++) {
+        group *c = &gs[j];
+        if (!c->has_country || c->has_agent || c->has_full || c->dropped) continue;
+        const char *rel = s->tok[c->head].deprel ? s->tok[c->head].deprel : "";
+        int h = s->tok[c->head].head;
+        if ((strcmp(rel, "compound") && strcmp(rel, "amod")) || h <= 0 || h > s->ntok) continue;
+        group *g = NULL; /* the group holding the head word (its own head may be the conjunct) */
+        for (int i = 0; i < ng && !g; i++)
+            if (!gs[i].dropped && gs[i].first <= h - 1 && h - 1 <= gs[i].last) g = &gs[i];
+        if (!g || g == c || !g->has_agent || !g->has_country || g->has_full) continue;
+        int coord = 0;
+        for (int t = g->first; t <= g->last && !coord; t++)
+            coord = s->tok[t].head == c->head + 1 && s->tok[t].deprel && !strcmp(s->tok[t].deprel, "conj");
+        if (!coord) continue;
+        memcpy(c->agent, g->agent, sizeof c->agent);
+        c->has_agent = 1;
+    }
     for (int i = 0; i < ng; i++) {
         const ann_token *ih = &s->tok[gs[i].head];
         /* "ministers from the Georgian government", "officials of the Iranian army": an agent

@@ -192,6 +192,17 @@ static int pattern_word(const sctx *x, int m)
     return 1;
 }
 
+/* A sector code without a country ("MIL" from "military support"). */
+static int bare_sector(const char *code)
+{
+    static const char sectors[] =
+        " AGR BUS COP CRM CVL DEV EDU ELI ENV GOV HLH HRI INS JUD LAB LEG MED MIL MOD OPP PTY RAD REB REF"
+        " REL SEP SPY UAF NGO ";
+    if (!code || strlen(code) != 3) return 0;
+    char key[6] = {' ', code[0], code[1], code[2], ' ', 0};
+    return strstr(sectors, key) != NULL;
+}
+
 /* The actors a nominal at t stands for: the mention covering it, else the nearest mention in
  * its phrase (compound, amod, nmod ...), plus those of its conjuncts. */
 static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
@@ -204,6 +215,15 @@ static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
         for (int k = 0; k < x->nsm; k++) {
             const ann_mention *o = &x->d->ment[x->sm[k]], *mm = &x->d->ment[m];
             if (x->sm[k] != m && o->code && o->first == mm->first && o->last == mm->last) act_add(a, x->sm[k]);
+        }
+        /* "US and British activists": a modifier coordinated with the mention's own words is
+         * an actor of its own */
+        for (int i = 0; i < x->n; i++) {
+            int mi = x->mtok[i];
+            if (x->head[i] != t || mi == m || !coded(x, mi) || !(is_rel(x->s->tok[i].deprel, "compound") || is_rel(x->s->tok[i].deprel, "amod")))
+                continue;
+            for (int k = x->d->ment[m].first; k <= x->d->ment[m].last && k < x->n; k++)
+                if (k >= 0 && x->head[k] == i && is_rel(x->s->tok[k].deprel, "conj")) { act_add(a, mi); break; }
         }
     } else {
         /* breadth-first over the phrase, skipping clauses and conjuncts */
@@ -223,6 +243,9 @@ static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
                                     is_rel(dep, "ccomp") || is_rel(dep, "parataxis") || is_rel(dep, "punct") ||
                                     is_rel(dep, "appos")))
                     continue;
+                /* "offered military support to Lebanon": a bare sector adjective describes
+                 * the thing, it is not the actor */
+                if (is_rel(dep, "amod") && coded(x, x->mtok[i]) && bare_sector(x->d->ment[x->mtok[i]].code)) continue;
                 if (coded(x, x->mtok[i]) && !pattern_word(x, x->mtok[i])) found = i;
                 else if (qt < MAXTOK) queue[qt++] = i;
             }
