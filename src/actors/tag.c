@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <utf8proc.h>
 
@@ -408,6 +409,17 @@ static int agent_only(const group *g)
     return g->has_agent && !g->has_country && !g->has_full && !g->dropped;
 }
 
+/* "the mayor of the city of Nablus": a place word between an office and its country. */
+static int place_noun(const ann_token *t)
+{
+    static const char *const w[] = {"city", "town", "village", "province", "region", "district", "state",
+                                    "county", "governorate", "capital", "port", "area", "municipality", NULL};
+    const char *l = t->lemma ? t->lemma : t->form;
+    for (int i = 0; w[i]; i++)
+        if (!strcasecmp(l, w[i])) return 1;
+    return 0;
+}
+
 static void take_country(group *g, const char *cc)
 {
     memcpy(g->country, cc, 3);
@@ -448,7 +460,7 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
             }
             const ann_token *t = &s->tok[h - 1];
             if (!t->deprel || (strcmp(t->deprel, "compound") && strcmp(t->deprel, "amod") &&
-                               strcmp(t->deprel, "nmod:poss")))
+                               strcmp(t->deprel, "nmod:poss") && !(!strcmp(t->deprel, "nmod") && place_noun(t))))
                 break;
             h = t->head;
         }

@@ -36,6 +36,7 @@ typedef struct sctx {
     int nsm;
     int vsubj[MAXTOK];         /* its first subject mention, -1 */
     int vsubjn[MAXTOK], vsubjm[MAXTOK][4]; /* all its subject mentions (conjoined), up to 4 */
+    unsigned char loccase[MAXTOK]; /* the token has a locative case word ("in", "at", "near") */
 } sctx;
 
 static int is_rel(const char *dep, const char *want)
@@ -53,6 +54,7 @@ static int child_with(const sctx *x, int v, const char *dep, int from)
 }
 
 static int infinitive_mark(const sctx *x, int w);
+static int lookup_token(const ann_coder *c, const sctx *x, int v);
 static int root_of(const char *code) { return code[0] && code[1] ? (code[0] - '0') * 10 + (code[1] - '0') : -1; }
 static int is_objrel(const sctx *x, int v, int t);
 
@@ -245,7 +247,10 @@ static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
                     continue;
                 /* "offered military support to Lebanon": a bare sector adjective describes
                  * the thing, it is not the actor */
-                if (is_rel(dep, "amod") && coded(x, x->mtok[i]) && bare_sector(x->d->ment[x->mtok[i]].code)) continue;
+                const char *hu = x->s->tok[u].upos ? x->s->tok[u].upos : "";
+                if ((is_rel(dep, "amod") || (strcmp(hu, "NOUN") && strcmp(hu, "PROPN"))) && coded(x, x->mtok[i]) &&
+                    bare_sector(x->d->ment[x->mtok[i]].code))
+                    continue; /* ... nor does "government-held" make the government the target */
                 if (coded(x, x->mtok[i]) && !pattern_word(x, x->mtok[i])) found = i;
                 else if (qt < MAXTOK) queue[qt++] = i;
             }
@@ -306,6 +311,13 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
         /* no agent: where it came from ("a rocket was fired at Israel from Gaza") */
         for (int i = 0; i < x->n && !a->n; i++)
             if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && case_of(x, i, "FROM")) actors_at(x, i, a, 0);
+        /* "killed in an Israeli air strike", "wounded in shelling by government forces": the
+         * event noun's own actor did it */
+        for (int i = 0; i < x->n && !a->n; i++)
+            if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && (case_of(x, i, "IN") || case_of(x, i, "DURING")) &&
+                x->c->own_format && x->s->tok[i].upos && !strcmp(x->s->tok[i].upos, "NOUN") &&
+                lookup_token(x->c, x, i) >= 0)
+                actors_at(x, i, a, 0);
         return;
     }
     int sj = child_with(x, v, "nsubj", 0);
@@ -671,10 +683,19 @@ static void noun_actors(sctx *x, int v, actset *subj, actset *obj, int *recip)
 /* A misparsed clause ("According to the office, President P. pressed ..." with the subject
  * hung elsewhere): TABARI's rule, the nearest coded actor before the verb, outside its own
  * phrases. */
+/* A mention that names where ("in Doha", "at the border"), not who. */
+static int locative_mention(const sctx *x, int m)
+{
+    const ann_mention *mm = &x->d->ment[m];
+    for (int t = mm->first; t <= mm->last && t < x->n; t++)
+        if (t >= 0 && x->loccase[t]) return 1;
+    return 0;
+}
+
 static void nearest_actor_before(const sctx *x, int v, actset *subj)
 {
     for (int t = v - 1; t >= 0 && !subj->n; t--) {
-        if (!coded(x, x->mtok[t])) continue;
+        if (!coded(x, x->mtok[t]) || locative_mention(x, x->mtok[t])) continue;
         int u = t, under = 0;
         for (int g = 0; g < x->n && u >= 0; g++, u = x->head[u])
             if (u == v) { under = 1; break; }
@@ -950,6 +971,18 @@ static int infinitive_purpose(const sctx *x, int w)
     return 0;
 }
 
+/* An unmarked participle clause after its verb ("..., killing eight people"). */
+static int result_participle(const sctx *x, int w)
+{
+    const char *f = x->s->tok[w].feats, *xp = x->s->tok[w].xpos;
+    int ing = (f && (strstr(f, "VerbForm=Ger") || (strstr(f, "VerbForm=Part") && strstr(f, "Tense=Pres")))) ||
+              (xp && !strcmp(xp, "VBG"));
+    if (!ing || w < x->head[w]) return 0;
+    for (int i = 0; i < w; i++)
+        if (x->head[i] == w && is_rel(x->s->tok[i].deprel, "mark")) return 0;
+    return 1;
+}
+
 /* The clause's target mention: the target of its first event, or -1. */
 static int clause_target(const sctx *x, int w)
 {
@@ -1099,6 +1132,12 @@ static void combine_nested(sctx *x, int first_event)
             if (has_events(x, h) && is_objrel(x, h, w)) drop_events(x, w);
             continue;
         }
+        if (x->c->own_format && is_rel(dep, "advcl") && root_of(hcode) >= 18 && root_of(x->vcode[w]) >= 18 &&
+            has_events(x, h) && result_participle(x, w)) {
+            /* "bombarded the city, killing eight people": one attack, told once */
+            drop_clause(x, w);
+            continue;
+        }
         if (is_rel(dep, "xcomp") || infinitive_purpose(x, w)) {
             /* (parsers often hang "asked X to help" as advcl rather than xcomp) */
             const char *ask = (is_rel(dep, "xcomp") || infinitive_mark(x, w)) && !x->haspat[h]
@@ -1236,6 +1275,13 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
             x->mtok[i] = -1;
             x->up[i] = upper_dup(d, s->tok[i].form);
             x->ulem[i] = s->tok[i].lemma ? upper_dup(d, s->tok[i].lemma) : x->up[i];
+        }
+        memset(x->loccase, 0, sizeof x->loccase);
+        for (int i = 0; i < x->n; i++) {
+            static const char *const loc[] = {"IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT"};
+            if (x->head[i] < 0 || !is_rel(s->tok[i].deprel, "case")) continue;
+            for (size_t k = 0; k < sizeof loc / sizeof *loc; k++)
+                if (!strcmp(x->ulem[i], loc[k])) x->loccase[x->head[i]] = 1;
         }
         x->sm = sm + soff[si];
         x->nsm = soff[si + 1] - soff[si];
