@@ -746,6 +746,26 @@ static void own_code(sctx *x, int v, int first)
             object_of(x, v, &obj);
             x->no_ccomp_target = 0;
         }
+        /* a phrase already taken as the source is not also the target ("fired from Gaza") */
+        int keep = 0;
+        for (int j = 0; j < obj.n; j++) {
+            int dup = 0;
+            for (int k = 0; k < subj.n; k++) dup |= obj.m[j] == subj.m[k];
+            if (!dup) obj.m[keep++] = obj.m[j];
+        }
+        obj.n = keep;
+        /* "Israel said a rocket was fired at it": a personal pronoun acted on in a reported
+         * clause is, failing anything better, the speaker */
+        if (!obj.n && is_rel(x->s->tok[v].deprel, "ccomp") && x->head[v] >= 0) {
+            for (int i = 0; i < x->n && !obj.n; i++) {
+                const char *f = x->s->tok[i].feats, *dp = x->s->tok[i].deprel;
+                if (x->head[i] != v || !x->s->tok[i].upos || strcmp(x->s->tok[i].upos, "PRON") || !f ||
+                    !strstr(f, "PronType=Prs") || strstr(f, "Reflex=Yes") || is_rel(dp, "nsubj") ||
+                    !(is_objrel(x, v, i) || is_obl(dp)))
+                    continue;
+                subject_of(x, x->head[v], &obj, 1);
+            }
+        }
         /* "launched a campaign targeting Iranian facilities": the object's participle */
         for (int o = 0; o < x->n && !obj.n; o++) {
             if (x->head[o] != v || !is_objrel(x, v, o)) continue;
