@@ -534,7 +534,9 @@ static void emit(sctx *x, int v, const char *code, const char *rcode, const char
 {
     const ann_coder *c = x->c;
     if (subj->n == 0) return;
-    if ((obj->n == 0 && subj->n >= 2) || recip) {
+    /* conjoined actors with no one else acted on act together ("X and Y met"); by-agents of
+     * a passive do not ("financed by X and by Y") */
+    if ((obj->n == 0 && subj->n >= 2 && !(c->own_format && is_passive(x, v))) || recip) {
         actset all = *subj;
         for (int j = 0; j < obj->n; j++) act_add(&all, obj->m[j]);
         if (all.n >= 2) {
