@@ -553,7 +553,10 @@ static void emit(sctx *x, int v, const char *code, const char *rcode, const char
              * events where the act itself is the news: denials and claims ("Azerbaijan
              * denied"), protests, shows of force; not a bare statement, and not an event
              * noun without its target. */
-            if (code[0] && !c->require_target && one_sided_ok(x, v, code))
+            /* ... by someone known: a bare sector acting on no one ("a protester demolished
+             * the building") says too little to be an event */
+            if (code[0] && !c->require_target && one_sided_ok(x, v, code) &&
+                !(c->own_format && bare_sector(x->d->ment[subj->m[i]].code)))
                 add_event(x, v, subj->m[i], -1, code, pattern, neg);
             continue;
         }
@@ -632,7 +635,10 @@ static int cond_ok(const sctx *x, int v, const ocond *oc)
             if (is_rel(dep, "compound") && in_set(x, oc->set, i)) return 1;
             break;
         case OC_SUBJ:
-            if (is_rel(dep, "nsubj") && in_set(x, oc->set, i)) return 1;
+            /* the logical subject: in the passive, the by-agent */
+            if (is_passive(x, v) ? ((is_rel(dep, "obl") || is_rel(dep, "nmod")) && (case_of(x, i, "BY") || strstr(dep, "agent")))
+                                 : (is_rel(dep, "nsubj") && !strstr(dep, "pass")))
+                if (in_set(x, oc->set, i)) return 1;
             break;
         case OC_MOD:
             if ((is_rel(dep, "amod") || is_rel(dep, "compound") || is_rel(dep, "advmod") || is_rel(dep, "nmod")) &&
