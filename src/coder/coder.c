@@ -539,9 +539,12 @@ static void emit(sctx *x, int v, const char *code, const char *rcode, const char
 {
     const ann_coder *c = x->c;
     if (subj->n == 0) return;
-    /* conjoined actors with no one else acted on act together ("X and Y met"); by-agents of
-     * a passive do not ("financed by X and by Y") */
-    if ((obj->n == 0 && subj->n >= 2 && !(c->own_format && is_passive(x, v))) || recip) {
+    /* conjoined actors with no one else acted on act together when the act is a joint one
+     * ("X and Y met", "agreed", "cooperate", "fought"); not statements ("X and Y said"), nor
+     * by-agents of a passive ("financed by X and by Y") */
+    int r = root_of(code[0] ? code : rcode);
+    if ((obj->n == 0 && subj->n >= 2 && !(c->own_format && (is_passive(x, v) || r < 3 || (r > 6 && r != 19)))) ||
+        recip) {
         actset all = *subj;
         for (int j = 0; j < obj->n; j++) act_add(&all, obj->m[j]);
         if (all.n >= 2) {
@@ -799,6 +802,11 @@ static void own_code(sctx *x, int v, int first)
         obj = subj;
         subj = s2;
     }
+    /* "X wants Y to go home": an intention of the subject's own is not one toward whoever
+     * it wants to act (the complement, when coded, tells the event) */
+    if (!noun && root_of(code) == 3 && !best->nc && child_with(x, v, "xcomp", 0) >= 0 &&
+        (child_with(x, v, "obj", 0) >= 0 || child_with(x, v, "dobj", 0) >= 0))
+        obj.n = 0;
     /* "press+xcomp=@INVESTIGATE#101 (cameo.txt:121)": trigger lemma, conditions, code, rule */
     const char *bar = strchr(best->text, '\t');
     char *pattern = ann_arena_printf(&x->d->arena, "%s%.*s#%s (%s)", x->s->tok[v].lemma ? x->s->tok[v].lemma : x->s->tok[v].form,
