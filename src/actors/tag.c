@@ -494,6 +494,20 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
             if (pi >= 0 && pi != i && agent_only(&gs[pi]) && is_country_code(gs[i].country)) take_country(&gs[pi], gs[i].country);
             continue;
         }
+        /* "leaders of Hamas" as "Hamas leaders": an organization's sector joins its code */
+        if (ih->deprel && !strcmp(ih->deprel, "nmod") && ih->head > 0 && ih->head <= s->ntok && !gs[i].dropped &&
+            gs[i].has_full && gs[i].full_kind == K_ORG && !gs[i].has_agent && !gs[i].null_code) {
+            int pi = hg[ih->head - 1];
+            group *g = pi >= 0 && pi != i ? &gs[pi] : NULL;
+            size_t lf = strlen(gs[i].full), la = g ? strlen(g->agent) : 0;
+            if (g && agent_only(g) && !g->former && lf + la < sizeof g->full) {
+                memcpy(g->full, gs[i].full, lf);
+                memcpy(g->full + lf, g->agent, la + 1);
+                g->has_full = 1;
+                g->full_kind = K_ORG;
+            }
+            continue;
+        }
         if (!ih->deprel || strcmp(ih->deprel, "appos") || ih->head <= 0 || ih->head > s->ntok) continue;
         int pi = hg[ih->head - 1];
         if (pi < 0 || pi == i) continue;
@@ -532,6 +546,11 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
             if (gk < 0 && glued == 0 && g.has_agent && !g.has_full && is_title(g.agent) && names_between(s, g.last + 1, mt[k].first) &&
                 (a->ent[mt[k].entry].kind == K_PERSON || a->ent[mt[k].entry].kind == K_ACTOR))
                 gk = 0;
+            /* "leaders of Egypt's Muslim Brotherhood": the country is the next noun's
+             * possessor, not the office's country */
+            if (gk == 2 && (glued_end(&s->tok[mt[k].last]) == 1 ||
+                            (mt[k].last + 1 < s->ntok && is_possessive(&s->tok[mt[k].last + 1]))))
+                gk = -1;
             if (gk < 0 || !group_take(a, &g, &mt[k], date, gk)) break;
             k++;
         }
