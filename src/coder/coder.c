@@ -205,6 +205,20 @@ static int bare_sector(const char *code)
     return strstr(sectors, key) != NULL;
 }
 
+/* "government-held", "rebel-controlled", "army-backed": the word before a hyphen and a
+ * participle describes the thing, however the parser labels it. */
+static int hyphen_modifier(const sctx *x, int i)
+{
+    static const char *const w[] = {"HELD", "CONTROLLED", "RUN", "LED", "BACKED", "BASED", "LINKED", "ALLIED",
+                                    "OCCUPIED", "RULED", "DOMINATED", "OWNED", "FUNDED", "SPONSORED", "AFFILIATED",
+                                    "ALIGNED", "FRIENDLY", NULL};
+    const char *glued = strrchr(x->up[i], '-'); /* one token: "GOVERNMENT-HELD" */
+    const char *after = glued && glued[1] ? glued + 1 : i + 2 < x->n && !strcmp(x->up[i + 1], "-") ? x->up[i + 2] : NULL;
+    for (int k = 0; after && w[k]; k++)
+        if (!strcmp(after, w[k])) return 1;
+    return 0;
+}
+
 /* The actors a nominal at t stands for: the mention covering it, else the nearest mention in
  * its phrase (compound, amod, nmod ...), plus those of its conjuncts. */
 static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
@@ -248,8 +262,8 @@ static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
                 /* "offered military support to Lebanon": a bare sector adjective describes
                  * the thing, it is not the actor */
                 const char *hu = x->s->tok[u].upos ? x->s->tok[u].upos : "";
-                if ((is_rel(dep, "amod") || (strcmp(hu, "NOUN") && strcmp(hu, "PROPN"))) && coded(x, x->mtok[i]) &&
-                    bare_sector(x->d->ment[x->mtok[i]].code))
+                if ((is_rel(dep, "amod") || (strcmp(hu, "NOUN") && strcmp(hu, "PROPN")) || hyphen_modifier(x, i)) &&
+                    coded(x, x->mtok[i]) && bare_sector(x->d->ment[x->mtok[i]].code))
                     continue; /* ... nor does "government-held" make the government the target */
                 if (coded(x, x->mtok[i]) && !pattern_word(x, x->mtok[i])) found = i;
                 else if (qt < MAXTOK) queue[qt++] = i;
