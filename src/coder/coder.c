@@ -542,6 +542,10 @@ static int one_sided_ok(const sctx *x, int v, const char *code)
 {
     if (!strcmp(code, "010")) return 0;
     if (x->s->tok[v].upos && !strcmp(x->s->tok[v].upos, "NOUN")) return 0;
+    /* pessimism, optimism, sympathy and agreement are toward someone; a denial, a claim of
+     * responsibility, a refusal to comment or a policy under consideration are news alone */
+    if (!strncmp(code, "012", 3) || !strncmp(code, "013", 3) || !strncmp(code, "018", 3) || !strncmp(code, "019", 3))
+        return 0;
     int r = (code[0] - '0') * 10 + (code[1] - '0');
     return r == 1 || r == 14 || r == 15 || r == 8 || r == 12;
 }
