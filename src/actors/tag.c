@@ -432,12 +432,15 @@ static void take_country(group *g, const char *cc)
  * security officials" (through a compound), "the minister ... of Iran" (nmod) merge into one
  * actor; "the foreign minister, Jeyhun Bayramov" and "Bayramov, Azerbaijan's foreign
  * minister" (appos) lend the other's country. Linear in the sentence: groups are found by
- * their head token (hg[token] = group). */
+ * the tokens they cover (hg[token] = group). */
 static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
 {
     if (!s->ntok || s->tok[0].head < 0) return;
     for (int t = 0; t < s->ntok; t++) hg[t] = -1;
-    for (int i = 0; i < ng; i++) hg[gs[i].head] = i;
+    /* by every token a group covers: a group's own head may be a conjunct outside the phrase's
+     * head ("political and military officials") */
+    for (int i = 0; i < ng; i++)
+        for (int t = gs[i].first; t <= gs[i].last && t < s->ntok; t++) hg[t] = i;
     for (int j = 0; j < ng; j++) {
         group *c = &gs[j];
         if (!c->has_country || c->has_agent || c->has_full || c->dropped) continue;
@@ -473,9 +476,7 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
         const char *rel = s->tok[c->head].deprel ? s->tok[c->head].deprel : "";
         int h = s->tok[c->head].head;
         if ((strcmp(rel, "compound") && strcmp(rel, "amod")) || h <= 0 || h > s->ntok) continue;
-        group *g = NULL; /* the group holding the head word (its own head may be the conjunct) */
-        for (int i = 0; i < ng && !g; i++)
-            if (!gs[i].dropped && gs[i].first <= h - 1 && h - 1 <= gs[i].last) g = &gs[i];
+        group *g = hg[h - 1] >= 0 && !gs[hg[h - 1]].dropped ? &gs[hg[h - 1]] : NULL;
         if (!g || g == c || !g->has_agent || !g->has_country || g->has_full) continue;
         int coord = 0;
         for (int t = g->first; t <= g->last && !coord; t++)
