@@ -542,6 +542,7 @@ static int one_sided_ok(const sctx *x, int v, const char *code)
 {
     if (!strcmp(code, "010")) return 0;
     if (x->s->tok[v].upos && !strcmp(x->s->tok[v].upos, "NOUN")) return 0;
+    if (x->c->own_format && is_passive(x, v)) return 0; /* "widely considered" is no one's act */
     /* pessimism, optimism, sympathy and agreement are toward someone; a denial, a claim of
      * responsibility, a refusal to comment or a policy under consideration are news alone */
     if (!strncmp(code, "012", 3) || !strncmp(code, "013", 3) || !strncmp(code, "018", 3) || !strncmp(code, "019", 3))
