@@ -389,7 +389,12 @@ static int target_case(const sctx *x, int t)
     static const char *const ok[] = {"AGAINST", "WITH", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO",
                                      "UPON", "OVER", "FOR", "FROM", "OF", "ABOUT", "BETWEEN", NULL};
     for (int k = 0; ok[k]; k++)
-        if (case_of(x, t, ok[k])) return 1;
+        if (case_of(x, t, ok[k])) {
+            /* a statement is not addressed to where something comes from ("said the step had
+             * support from Moscow") */
+            if (x->no_ccomp_target && (!strcmp(ok[k], "FROM") || !strcmp(ok[k], "INTO"))) continue;
+            return 1;
+        }
     return 0;
 }
 
@@ -405,7 +410,9 @@ static void object_of(const sctx *x, int v, actset *a)
     static const char *const objs[] = {"obj", "dobj", "iobj"};
     for (int k = 0; k < 3 && !a->n; k++) {
         int o = child_with(x, v, objs[k], 0);
-        if (o >= 0) actors_at(x, o, a, 0);
+        /* a statement's object is its addressee only when it names one ("told Iran"), not
+         * by anyone inside it ("said such a step had support from Moscow") */
+        if (o >= 0 && (!x->no_ccomp_target || coded(x, x->mtok[o]))) actors_at(x, o, a, 0);
     }
     if (a->n) return;
     for (int i = 0; i < x->n && !a->n; i++)
