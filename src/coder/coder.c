@@ -750,13 +750,18 @@ static void own_code(sctx *x, int v, int first)
     const ann_coder *c = x->c;
     int noun = x->s->tok[v].upos && !strcmp(x->s->tok[v].upos, "NOUN");
     const orule *best = NULL;
+    int best_score = -1;
     for (int vi = first; vi >= 0; vi = ann_coder_find_verb(c, NULL, vi)) {
         const orule *r = &c->orl[c->verb[vi].blk];
         if (r->noun != noun) continue;
-        if (best && r->nc <= best->nc) continue;
+        /* the rule with most conditions wins; between as many, one naming its words beats one
+         * with a wildcard ("push for a ceasefire" 107 over "push for anything" 100) */
+        int score = 2 * r->nc;
+        for (int k = 0; k < r->nc; k++) score += r->c[k].set >= 0;
+        if (best && score <= best_score) continue;
         int ok = 1;
         for (int k = 0; k < r->nc && ok; k++) ok = cond_ok(x, v, &r->c[k]);
-        if (ok) best = r;
+        if (ok) best = r, best_score = score;
     }
     if (!best) return;
     const char *code = best->code, *rcode = best->rcode;
