@@ -312,6 +312,20 @@ static int is_obl(const char *dep)
                                   !is_rel(dep, "nmod:tmod") && !is_rel(dep, "nmod:npmod"));
 }
 
+/* A noun phrase naming an act the rules know: "shelling", or as a parser may hang it, "tank"
+ * with the participle "shelling". */
+static int event_phrase(const sctx *x, int i)
+{
+    if (lookup_token(x->c, x, i) >= 0) return 1;
+    for (int k = i + 1; k < x->n && k <= i + 3; k++) {
+        const char *xp = x->s->tok[k].xpos;
+        if (x->head[k] == i && is_rel(x->s->tok[k].deprel, "acl") && xp && !strcmp(xp, "VBG") &&
+            lookup_token(x->c, x, k) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Logical subject of v (source in the active voice). */
 static void subject_of(const sctx *x, int v, actset *a, int depth)
 {
@@ -329,8 +343,7 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
          * event noun's own actor did it */
         for (int i = 0; i < x->n && !a->n; i++)
             if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && (case_of(x, i, "IN") || case_of(x, i, "DURING")) &&
-                x->c->own_format && x->s->tok[i].upos && !strcmp(x->s->tok[i].upos, "NOUN") &&
-                lookup_token(x->c, x, i) >= 0)
+                x->c->own_format && x->s->tok[i].upos && !strcmp(x->s->tok[i].upos, "NOUN") && event_phrase(x, i))
                 actors_at(x, i, a, 0);
         return;
     }

@@ -363,7 +363,7 @@ static void test_own_conventions(void **state)
     mkdir(p, 0700);
     write_file("conv/cameo/cameo.tsv", cameo_tsv);
     write_file("conv/verbs/rules.txt",
-               "verb say 010\nverb attack|fire 190\nverb want 030\nverb kill 190\nnoun shelling 190\n"
+               "verb say 010\nverb attack|fire 190\nverb want 030\nverb kill 190\nnoun shelling 190\nverb shell 190\n"
                "verb receive 030 obj=assurance source=from\nverb conduct 150 obj=exercise target=in\n");
     ann_err e;
     ann_err_clear(&e);
@@ -397,8 +397,13 @@ static void test_own_conventions(void **state)
         /* 7 Villagers were killed in Gondorian shelling. -> the shelling's actor killed them */
         "Villagers villager NOUN NNS 3 nsubj:pass | were be AUX VBD 3 aux:pass | killed kill VERB VBN 0 root | "
         "in in ADP IN 6 case | Gondorian Gondorian ADJ JJ 6 amod | shelling shelling NOUN NN 3 obl | . . PUNCT . 3 punct",
+        /* 8 Villagers were killed in Rohirric tank shelling. (as a parser may hang it: "tank" with
+         * the participle "shelling") -> the shelling's actor killed them */
+        "Villagers villager NOUN NNS 3 nsubj:pass | were be AUX VBD 3 aux:pass | killed kill VERB VBN 0 root | "
+        "in in ADP IN 6 case | Rohirric Rohirric ADJ JJ 6 amod | tank tank NOUN NN 3 obl | "
+        "shelling shell VERB VBG 6 acl | . . PUNCT . 3 punct",
     };
-    ann_doc *d = testdoc(NULL, s, 8);
+    ann_doc *d = testdoc(NULL, s, 9);
     d->sent[6].tok[7].feats = "Case=Acc|PronType=Prs";
     mention(d, 0, 0, 0, 0, "ARN"); mention(d, 0, 2, 2, 2, "GON"); mention(d, 0, 4, 4, 4, "ROH");
     mention(d, 1, 0, 0, 0, "ARN"); mention(d, 1, 4, 4, 4, "ROH");
@@ -408,6 +413,7 @@ static void test_own_conventions(void **state)
     mention(d, 5, 0, 0, 0, "ARN"); mention(d, 5, 4, 4, 4, "ROH");
     mention(d, 6, 0, 0, 0, "ARN"); mention(d, 6, 9, 9, 9, "GON");
     mention(d, 7, 0, 0, 0, "CVL"); mention(d, 7, 4, 4, 4, "GON");
+    mention(d, 8, 0, 0, 0, "CVL"); mention(d, 8, 4, 4, 4, "ROH");
     assert_int_equal(ann_coder_code(c, d, &e), 0);
     assert_int_equal(count(d, "112", "ARN", "GON"), 2);
     assert_int_equal(count(d, "015", "ARN", "ROH"), 1);
@@ -416,7 +422,8 @@ static void test_own_conventions(void **state)
     assert_int_equal(count(d, "030", "GON", "ARN"), 1);
     assert_int_equal(count(d, "150", "ARN", "ROH"), 1);
     assert_int_equal(count(d, "190", "GON", "CVL"), 1);
-    assert_int_equal(d->nevent, 8);
+    assert_int_equal(count(d, "190", "ROH", "CVL"), 1);
+    assert_int_equal(d->nevent, 9);
     ann_doc_free(d);
     ann_coder_free(c);
 }
