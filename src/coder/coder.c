@@ -418,6 +418,16 @@ static void object_of(const sctx *x, int v, actset *a)
         int sj = child_with(x, v, "nsubj", 0);
         if (sj < 0) sj = child_with(x, v, "nsubjpass", 0);
         if (sj >= 0) actors_at(x, sj, a, 0);
+        /* a passive without a subject of its own inside a clause ("... were released by
+         * Putin" hung on "imprisoned", "left after being freed"): the governing clause's
+         * subject is the one it shares */
+        const char *dep = x->s->tok[v].deprel;
+        int h = x->head[v];
+        if (sj < 0 && h >= 0 && (is_rel(dep, "advcl") || is_rel(dep, "conj"))) {
+            int hs = child_with(x, h, "nsubj", 0);
+            if (hs < 0) hs = child_with(x, h, "nsubjpass", 0);
+            if (hs >= 0 && hs < v) actors_at(x, hs, a, 0);
+        }
         if (a->n) return;
     }
     static const char *const objs[] = {"obj", "dobj", "iobj"};
