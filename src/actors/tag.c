@@ -19,6 +19,9 @@ static int tok_upper(const ann_token *t)
 {
     const unsigned char *s = (const unsigned char *)t->form;
     if (!*s) return 0;
+    /* a capital inside a word is no common word's spelling ("iSrael", "eBay"): a name */
+    for (const unsigned char *p = s + 1; *p; p++)
+        if (isupper(*p)) return 1;
     if (*s < 0x80) return isupper(*s) || !isalpha(*s);
     utf8proc_int32_t cp;
     if (utf8proc_iterate(s, -1, &cp) <= 0) return 0;

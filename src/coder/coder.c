@@ -1339,6 +1339,16 @@ static int lookup_token(const ann_coder *c, const sctx *x, int v)
     return vi;
 }
 
+/* "the militant group that has seized parts of Iraq": a relative clause in the perfect says
+ * what a participant is known for, background to the news, not an event of the story. */
+static int perfect_relative(const sctx *x, int v)
+{
+    if (!is_rel(x->s->tok[v].deprel, "acl:relcl")) return 0;
+    for (int i = 0; i < v; i++)
+        if (x->head[i] == v && is_rel(x->s->tok[i].deprel, "aux") && !strcmp(x->ulem[i], "HAVE")) return 1;
+    return 0;
+}
+
 int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
 {
     sctx *x = ann_xcalloc(1, sizeof *x);
@@ -1398,6 +1408,7 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
             const ann_token *t = &s->tok[v];
             if (!t->upos || (strcmp(t->upos, "VERB") && !(c->own_format && !strcmp(t->upos, "NOUN")))) continue;
             if (t->head < 0) continue;
+            if (c->own_format && perfect_relative(x, v)) continue;
             int vi = lookup_token(c, x, v);
             x->evfirst[v] = x->evlast[v] = d->nevent;
             x->haspat[v] = 0;
