@@ -1339,6 +1339,28 @@ static int lookup_token(const ann_coder *c, const sctx *x, int v)
     return vi;
 }
 
+/* "GAZA CITY, Palestinian Territories: Four children ...", "LYON: Interpol said": a dateline
+ * says where the story was filed, its places are no participants however the parser hangs
+ * them on the sentence. The last token of the dateline, -1 when there is none. */
+static int dateline_end(const sctx *x)
+{
+    const char *f = x->s->tok[0].form;
+    int letters = 0;
+    for (const char *p = f; *p; p++) {
+        if (islower((unsigned char)*p)) return -1;
+        letters += isupper((unsigned char)*p) != 0;
+    }
+    if (letters < 3) return -1;
+    for (int i = 1; i < x->n && i <= 8; i++) {
+        const ann_token *t = &x->s->tok[i];
+        if (t->upos && (!strcmp(t->upos, "VERB") || !strcmp(t->upos, "AUX"))) return -1;
+        if (!strcmp(t->form, ":") || !strcmp(t->form, "--") || !strcmp(t->form, "\xe2\x80\x94") ||
+            !strcmp(t->form, "\xe2\x80\x93") || (!strcmp(t->form, "-") && i + 1 < x->n))
+            return i + 1 < x->n ? i : -1;
+    }
+    return -1;
+}
+
 /* "the militant group that has seized parts of Iraq": a relative clause in the perfect says
  * what a participant is known for, background to the news, not an event of the story. */
 static int perfect_relative(const sctx *x, int v)
@@ -1395,6 +1417,7 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
             for (int t = d->ment[m].first; t <= d->ment[m].last && t < x->n; t++)
                 if (t >= 0 && (x->mtok[t] < 0 || (!d->ment[x->mtok[t]].code && d->ment[m].code))) x->mtok[t] = m;
         }
+        for (int t = dateline_end(x); t >= 0; t--) x->mtok[t] = -1;
         int first_event = d->nevent;
         for (int v = 0; v < x->n; v++) {
             x->evfirst[v] = x->evlast[v] = 0;
