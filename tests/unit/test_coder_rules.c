@@ -428,6 +428,55 @@ static void test_own_conventions(void **state)
     ann_coder_free(c);
 }
 
+/* Robust to a parser's slips and to what is no news: a passive clause hung subjectless on a
+ * participle, a relative clause in the perfect (background), a dateline's places. */
+static void test_slips_and_background(void **state)
+{
+    (void)state;
+    char p[512];
+    snprintf(p, sizeof p, "%s/slip", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/slip/cameo", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/slip/verbs", tmpdir);
+    mkdir(p, 0700);
+    write_file("slip/cameo/cameo.tsv", cameo_tsv);
+    write_file("slip/verbs/rules.txt", "verb attack|kill 190\nverb free 087\nnoun shelling 190\n");
+    ann_err e;
+    ann_err_clear(&e);
+    snprintf(p, sizeof p, "%s/slip", tmpdir);
+    ann_coder *c = ann_coder_load(p, &e);
+    assert_non_null(c);
+    static const char *const s[] = {
+        /* 0 Villagers held in camps were freed by Gondor (parsed with "held" as the root) */
+        "Villagers villager NOUN NNS 2 nsubj | held hold VERB VBN 0 root | in in ADP IN 4 case | "
+        "camps camp NOUN NNS 2 obl | were be AUX VBD 6 aux:pass | freed free VERB VBN 2 advcl | "
+        "by by ADP IN 8 case | Gondor Gondor PROPN NNP 6 obl:agent | . . PUNCT . 2 punct",
+        /* 1 Arnor, which has attacked Rohan, spoke. -> background, no event */
+        "Arnor Arnor PROPN NNP 7 nsubj | , , PUNCT , 1 punct | which which PRON WDT 5 nsubj | "
+        "has have AUX VBZ 5 aux | attacked attack VERB VBN 1 acl:relcl | Rohan Rohan PROPN NNP 5 obj | "
+        "spoke speak VERB VBD 0 root | . . PUNCT . 7 punct",
+        /* 2 ROHAN, Gondor: Villagers were killed in Arnorian shelling. (the dateline parsed as
+         * the subject) -> Arnor killed villagers, not Rohan or Gondor */
+        "ROHAN Rohan PROPN NNP 7 nsubj:pass | , , PUNCT , 3 punct | Gondor Gondor PROPN NNP 1 conj | "
+        ": : PUNCT : 5 punct | Villagers villager NOUN NNS 3 appos | were be AUX VBD 7 aux:pass | "
+        "killed kill VERB VBN 0 root | in in ADP IN 10 case | Arnorian Arnorian ADJ JJ 10 amod | "
+        "shelling shelling NOUN NN 7 obl | . . PUNCT . 7 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 3);
+    mention(d, 0, 0, 0, 0, "CVL"); mention(d, 0, 7, 7, 7, "GON");
+    mention(d, 1, 0, 0, 0, "ARN"); mention(d, 1, 5, 5, 5, "ROH");
+    mention(d, 2, 0, 0, 0, "ROH"); mention(d, 2, 2, 2, 2, "GON"); mention(d, 2, 4, 4, 4, "CVL");
+    mention(d, 2, 8, 8, 8, "ARN");
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    assert_int_equal(count(d, "087", "GON", "CVL"), 1);
+    assert_int_equal(count(d, "190", "ARN", "CVL"), 1);
+    for (int i = 0; i < d->nevent; i++) assert_int_not_equal(d->event[i].sent, 1);
+    assert_int_equal(d->nevent, 2);
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
 static void test_validation_reader(void **state)
 {
     (void)state;
@@ -486,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_petrarch_reader),
         cmocka_unit_test(test_nesting),
         cmocka_unit_test(test_own_conventions),
+        cmocka_unit_test(test_slips_and_background),
         cmocka_unit_test(test_validation_reader),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
