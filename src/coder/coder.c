@@ -1361,6 +1361,23 @@ static int dateline_end(const sctx *x)
     return -1;
 }
 
+/* "announced asset freezes and bans on travel": a present-tense "-s" verb with no subject,
+ * joined by "and" to a past-tense verb right after that verb's noun object, is the plural
+ * noun of a list the tagger took for a verb. */
+static int plural_noun_as_verb(const sctx *x, int v)
+{
+    const ann_token *t = &x->s->tok[v];
+    int h = x->head[v];
+    if (!t->xpos || strcmp(t->xpos, "VBZ") || !is_rel(t->deprel, "conj") || h < 0 || v < 2) return 0;
+    const char *hx = x->s->tok[h].xpos;
+    if (!hx || (strcmp(hx, "VBD") && strcmp(hx, "VBN"))) return 0;
+    if (child_with(x, v, "nsubj", 0) >= 0 || strcmp(x->ulem[v - 1], "AND")) return 0;
+    int o = v - 2; /* the word before "and": the governor's object or inside it */
+    while (o >= 0 && x->head[o] != h && x->head[o] >= 0 && x->head[o] < v) o = x->head[o];
+    return o >= 0 && x->head[o] == h && is_rel(x->s->tok[o].deprel, "obj") && x->s->tok[o].upos &&
+           !strcmp(x->s->tok[o].upos, "NOUN");
+}
+
 /* "the militant group that has seized parts of Iraq": a relative clause in the perfect says
  * what a participant is known for, background to the news, not an event of the story. */
 static int perfect_relative(const sctx *x, int v)
@@ -1431,7 +1448,7 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
             const ann_token *t = &s->tok[v];
             if (!t->upos || (strcmp(t->upos, "VERB") && !(c->own_format && !strcmp(t->upos, "NOUN")))) continue;
             if (t->head < 0) continue;
-            if (c->own_format && perfect_relative(x, v)) continue;
+            if (c->own_format && (perfect_relative(x, v) || plural_noun_as_verb(x, v))) continue;
             int vi = lookup_token(c, x, v);
             x->evfirst[v] = x->evlast[v] = d->nevent;
             x->haspat[v] = 0;

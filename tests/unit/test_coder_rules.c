@@ -429,7 +429,8 @@ static void test_own_conventions(void **state)
 }
 
 /* Robust to a parser's slips and to what is no news: a passive clause hung subjectless on a
- * participle, a relative clause in the perfect (background), a dateline's places. */
+ * participle, a relative clause in the perfect (background), a dateline's places, a plural
+ * noun tagged as a verb. */
 static void test_slips_and_background(void **state)
 {
     (void)state;
@@ -462,16 +463,25 @@ static void test_slips_and_background(void **state)
         ": : PUNCT : 5 punct | Villagers villager NOUN NNS 3 appos | were be AUX VBD 7 aux:pass | "
         "killed kill VERB VBN 0 root | in in ADP IN 10 case | Arnorian Arnorian ADJ JJ 10 amod | "
         "shelling shelling NOUN NN 7 obl | . . PUNCT . 7 punct",
+        /* 3 Gondor announced freezes and attacks on Rohan. ("attacks" tagged as a verb
+         * conjoined with "announced") -> a list of nouns, no attack */
+        "Gondor Gondor PROPN NNP 2 nsubj | announced announce VERB VBD 0 root | freezes freeze NOUN NNS 2 obj | "
+        "and and CCONJ CC 5 cc | attacks attack VERB VBZ 2 conj | on on ADP IN 7 case | "
+        "Rohan Rohan PROPN NNP 5 obl | . . PUNCT . 2 punct",
     };
-    ann_doc *d = testdoc(NULL, s, 3);
+    ann_doc *d = testdoc(NULL, s, 4);
     mention(d, 0, 0, 0, 0, "CVL"); mention(d, 0, 7, 7, 7, "GON");
     mention(d, 1, 0, 0, 0, "ARN"); mention(d, 1, 5, 5, 5, "ROH");
     mention(d, 2, 0, 0, 0, "ROH"); mention(d, 2, 2, 2, 2, "GON"); mention(d, 2, 4, 4, 4, "CVL");
     mention(d, 2, 8, 8, 8, "ARN");
+    mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 6, 6, 6, "ROH");
     assert_int_equal(ann_coder_code(c, d, &e), 0);
     assert_int_equal(count(d, "087", "GON", "CVL"), 1);
     assert_int_equal(count(d, "190", "ARN", "CVL"), 1);
-    for (int i = 0; i < d->nevent; i++) assert_int_not_equal(d->event[i].sent, 1);
+    for (int i = 0; i < d->nevent; i++) {
+        assert_int_not_equal(d->event[i].sent, 1);
+        assert_int_not_equal(d->event[i].sent, 3);
+    }
     assert_int_equal(d->nevent, 2);
     ann_doc_free(d);
     ann_coder_free(c);
