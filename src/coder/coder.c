@@ -355,9 +355,14 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
         actors_at(x, sj, a, 0);
         /* a list's last item hung on the verb as a second subject ("The US, Russia, and
          * Switzerland met"): a frequent parser slip */
-        if (x->c->own_format)
+        if (x->c->own_format) {
+            int more = 0;
             for (int i = child_with(x, v, "nsubj", sj + 1); i >= 0; i = child_with(x, v, "nsubj", i + 1))
-                if (!strstr(x->s->tok[i].deprel, "pass")) actors_at(x, i, a, 0);
+                if (!strstr(x->s->tok[i].deprel, "pass")) { actors_at(x, i, a, 0); more = 1; }
+            /* ... and its middle items then hang on the first as appositions */
+            for (int i = sj + 1; more && i < v; i++)
+                if (x->head[i] == sj && is_rel(x->s->tok[i].deprel, "appos")) actors_at(x, i, a, 0);
+        }
         /* "Obama said he would ...": a personal pronoun subject of a complement clause is,
          * failing anything better, the governing clause's subject */
         if (!a->n && x->s->tok[sj].upos && !strcmp(x->s->tok[sj].upos, "PRON") && x->head[v] >= 0 &&

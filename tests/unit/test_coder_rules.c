@@ -430,7 +430,7 @@ static void test_own_conventions(void **state)
 
 /* Robust to a parser's slips and to what is no news: a passive clause hung subjectless on a
  * participle, a relative clause in the perfect (background), a dateline's places, a plural
- * noun tagged as a verb. */
+ * noun tagged as a verb, a list's middle item hung on its first as an apposition. */
 static void test_slips_and_background(void **state)
 {
     (void)state;
@@ -442,7 +442,7 @@ static void test_slips_and_background(void **state)
     snprintf(p, sizeof p, "%s/slip/verbs", tmpdir);
     mkdir(p, 0700);
     write_file("slip/cameo/cameo.tsv", cameo_tsv);
-    write_file("slip/verbs/rules.txt", "verb attack|kill 190\nverb free 087\nnoun shelling 190\n");
+    write_file("slip/verbs/rules.txt", "verb attack|kill 190\nverb free 087\nnoun shelling 190\nverb meet 040\n");
     ann_err e;
     ann_err_clear(&e);
     snprintf(p, sizeof p, "%s/slip", tmpdir);
@@ -468,21 +468,31 @@ static void test_slips_and_background(void **state)
         "Gondor Gondor PROPN NNP 2 nsubj | announced announce VERB VBD 0 root | freezes freeze NOUN NNS 2 obj | "
         "and and CCONJ CC 5 cc | attacks attack VERB VBZ 2 conj | on on ADP IN 7 case | "
         "Rohan Rohan PROPN NNP 5 obl | . . PUNCT . 2 punct",
+        /* 4 Arnor, Gondor, and Rohan met. (the middle item an apposition of the first, the last
+         * a second subject) -> all three meet each other */
+        "Arnor Arnor PROPN NNP 7 nsubj | , , PUNCT , 3 punct | Gondor Gondor PROPN NNP 1 appos | "
+        ", , PUNCT , 7 punct | and and CCONJ CC 7 cc | Rohan Rohan PROPN NNP 7 nsubj | "
+        "met meet VERB VBD 0 root | . . PUNCT . 7 punct",
     };
-    ann_doc *d = testdoc(NULL, s, 4);
+    ann_doc *d = testdoc(NULL, s, 5);
     mention(d, 0, 0, 0, 0, "CVL"); mention(d, 0, 7, 7, 7, "GON");
     mention(d, 1, 0, 0, 0, "ARN"); mention(d, 1, 5, 5, 5, "ROH");
     mention(d, 2, 0, 0, 0, "ROH"); mention(d, 2, 2, 2, 2, "GON"); mention(d, 2, 4, 4, 4, "CVL");
     mention(d, 2, 8, 8, 8, "ARN");
     mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 6, 6, 6, "ROH");
+    mention(d, 4, 0, 0, 0, "ARN"); mention(d, 4, 2, 2, 2, "GON"); mention(d, 4, 5, 5, 5, "ROH");
     assert_int_equal(ann_coder_code(c, d, &e), 0);
     assert_int_equal(count(d, "087", "GON", "CVL"), 1);
     assert_int_equal(count(d, "190", "ARN", "CVL"), 1);
+    static const char *const three[] = {"ARN", "GON", "ROH"};
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++)
+            if (i != j) assert_int_equal(count(d, "040", three[i], three[j]), 1);
     for (int i = 0; i < d->nevent; i++) {
         assert_int_not_equal(d->event[i].sent, 1);
         assert_int_not_equal(d->event[i].sent, 3);
     }
-    assert_int_equal(d->nevent, 2);
+    assert_int_equal(d->nevent, 8);
     ann_doc_free(d);
     ann_coder_free(c);
 }
