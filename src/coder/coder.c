@@ -336,6 +336,16 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
             if (x->head[i] == v && (is_rel(x->s->tok[i].deprel, "obl") || is_rel(x->s->tok[i].deprel, "nmod")) &&
                 (case_of(x, i, "BY") || strstr(x->s->tok[i].deprel, "agent")))
                 actors_at(x, i, a, 0);
+        /* "released yesterday by Putin" with "by Putin" hung on "yesterday": a by-phrase on
+         * the verb's bare time word is the verb's agent */
+        for (int i = 0; i < x->n && !a->n; i++) {
+            const char *dep = x->s->tok[i].deprel;
+            if (x->head[i] != v || !(is_rel(dep, "obl:tmod") || is_rel(dep, "obl:unmarked") ||
+                                     is_rel(dep, "obl:npmod") || is_rel(dep, "nmod:tmod")))
+                continue;
+            for (int k = i + 1; k < x->n && !a->n; k++)
+                if (x->head[k] == i && is_rel(x->s->tok[k].deprel, "nmod") && case_of(x, k, "BY")) actors_at(x, k, a, 0);
+        }
         /* no agent: where it came from ("a rocket was fired at Israel from Gaza") */
         for (int i = 0; i < x->n && !a->n; i++)
             if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && case_of(x, i, "FROM")) actors_at(x, i, a, 0);

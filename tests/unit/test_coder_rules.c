@@ -430,7 +430,8 @@ static void test_own_conventions(void **state)
 
 /* Robust to a parser's slips and to what is no news: a passive clause hung subjectless on a
  * participle, a relative clause in the perfect (background), a dateline's places, a plural
- * noun tagged as a verb, a list's middle item hung on its first as an apposition. */
+ * noun tagged as a verb, a list's middle item hung on its first as an apposition, an agent
+ * hung on a time word. */
 static void test_slips_and_background(void **state)
 {
     (void)state;
@@ -473,16 +474,21 @@ static void test_slips_and_background(void **state)
         "Arnor Arnor PROPN NNP 7 nsubj | , , PUNCT , 3 punct | Gondor Gondor PROPN NNP 1 appos | "
         ", , PUNCT , 7 punct | and and CCONJ CC 7 cc | Rohan Rohan PROPN NNP 7 nsubj | "
         "met meet VERB VBD 0 root | . . PUNCT . 7 punct",
+        /* 5 Villagers were freed yesterday by Gondor. ("by Gondor" hung on "yesterday") */
+        "Villagers villager NOUN NNS 3 nsubj:pass | were be AUX VBD 3 aux:pass | freed free VERB VBN 0 root | "
+        "yesterday yesterday NOUN NN 3 obl:unmarked | by by ADP IN 6 case | Gondor Gondor PROPN NNP 4 nmod | "
+        ". . PUNCT . 3 punct",
     };
-    ann_doc *d = testdoc(NULL, s, 5);
+    ann_doc *d = testdoc(NULL, s, 6);
     mention(d, 0, 0, 0, 0, "CVL"); mention(d, 0, 7, 7, 7, "GON");
     mention(d, 1, 0, 0, 0, "ARN"); mention(d, 1, 5, 5, 5, "ROH");
     mention(d, 2, 0, 0, 0, "ROH"); mention(d, 2, 2, 2, 2, "GON"); mention(d, 2, 4, 4, 4, "CVL");
     mention(d, 2, 8, 8, 8, "ARN");
     mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 6, 6, 6, "ROH");
     mention(d, 4, 0, 0, 0, "ARN"); mention(d, 4, 2, 2, 2, "GON"); mention(d, 4, 5, 5, 5, "ROH");
+    mention(d, 5, 0, 0, 0, "CVL"); mention(d, 5, 5, 5, 5, "GON");
     assert_int_equal(ann_coder_code(c, d, &e), 0);
-    assert_int_equal(count(d, "087", "GON", "CVL"), 1);
+    assert_int_equal(count(d, "087", "GON", "CVL"), 2);
     assert_int_equal(count(d, "190", "ARN", "CVL"), 1);
     static const char *const three[] = {"ARN", "GON", "ROH"};
     for (int i = 0; i < 3; i++)
@@ -492,7 +498,7 @@ static void test_slips_and_background(void **state)
         assert_int_not_equal(d->event[i].sent, 1);
         assert_int_not_equal(d->event[i].sent, 3);
     }
-    assert_int_equal(d->nevent, 8);
+    assert_int_equal(d->nevent, 9);
     ann_doc_free(d);
     ann_coder_free(c);
 }
