@@ -19,6 +19,9 @@ static int tok_upper(const ann_token *t)
 {
     const unsigned char *s = (const unsigned char *)t->form;
     if (!*s) return 0;
+    /* a capital inside a word is no common word's spelling ("iSrael", "eBay"): a name */
+    for (const unsigned char *p = s + 1; *p; p++)
+        if (isupper(*p)) return 1;
     if (*s < 0x80) return isupper(*s) || !isalpha(*s);
     utf8proc_int32_t cp;
     if (utf8proc_iterate(s, -1, &cp) <= 0) return 0;
@@ -484,6 +487,25 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
         if (!coord) continue;
         memcpy(c->agent, g->agent, sizeof c->agent);
         c->has_agent = 1;
+    }
+    /* "received ministers from the Georgian government", "helped dissidents from Egypt": a
+     * parser often hangs the phrase right after the agent on the verb; adjacent, it is still
+     * where the agent is from */
+    for (int i = 0; i < ng; i++) {
+        group *g = &gs[i];
+        int f = g->last + 1;
+        if (!agent_only(g) || f + 1 >= s->ntok || !is_word(&s->tok[f], "from")) continue;
+        int p = s->tok[f].head - 1; /* the phrase's noun */
+        if (p <= f || p > f + 4 || s->tok[p].head != s->tok[g->head].head || !s->tok[p].deprel ||
+            strncmp(s->tok[p].deprel, "obl", 3))
+            continue;
+        for (int t = f + 1; t <= p; t++) {
+            int ci = hg[t];
+            if (ci >= 0 && ci != i && !gs[ci].dropped && gs[ci].has_country && is_country_code(gs[ci].country)) {
+                take_country(g, gs[ci].country);
+                break;
+            }
+        }
     }
     for (int i = 0; i < ng; i++) {
         const ann_token *ih = &s->tok[gs[i].head];

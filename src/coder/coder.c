@@ -336,6 +336,16 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
             if (x->head[i] == v && (is_rel(x->s->tok[i].deprel, "obl") || is_rel(x->s->tok[i].deprel, "nmod")) &&
                 (case_of(x, i, "BY") || strstr(x->s->tok[i].deprel, "agent")))
                 actors_at(x, i, a, 0);
+        /* "released yesterday by Putin" with "by Putin" hung on "yesterday": a by-phrase on
+         * the verb's bare time word is the verb's agent */
+        for (int i = 0; i < x->n && !a->n; i++) {
+            const char *dep = x->s->tok[i].deprel;
+            if (x->head[i] != v || !(is_rel(dep, "obl:tmod") || is_rel(dep, "obl:unmarked") ||
+                                     is_rel(dep, "obl:npmod") || is_rel(dep, "nmod:tmod")))
+                continue;
+            for (int k = i + 1; k < x->n && !a->n; k++)
+                if (x->head[k] == i && is_rel(x->s->tok[k].deprel, "nmod") && case_of(x, k, "BY")) actors_at(x, k, a, 0);
+        }
         /* no agent: where it came from ("a rocket was fired at Israel from Gaza") */
         for (int i = 0; i < x->n && !a->n; i++)
             if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && case_of(x, i, "FROM")) actors_at(x, i, a, 0);
@@ -355,9 +365,14 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
         actors_at(x, sj, a, 0);
         /* a list's last item hung on the verb as a second subject ("The US, Russia, and
          * Switzerland met"): a frequent parser slip */
-        if (x->c->own_format)
+        if (x->c->own_format) {
+            int more = 0;
             for (int i = child_with(x, v, "nsubj", sj + 1); i >= 0; i = child_with(x, v, "nsubj", i + 1))
-                if (!strstr(x->s->tok[i].deprel, "pass")) actors_at(x, i, a, 0);
+                if (!strstr(x->s->tok[i].deprel, "pass")) { actors_at(x, i, a, 0); more = 1; }
+            /* ... and its middle items then hang on the first as appositions */
+            for (int i = sj + 1; more && i < v; i++)
+                if (x->head[i] == sj && is_rel(x->s->tok[i].deprel, "appos")) actors_at(x, i, a, 0);
+        }
         /* "Obama said he would ...": a personal pronoun subject of a complement clause is,
          * failing anything better, the governing clause's subject */
         if (!a->n && x->s->tok[sj].upos && !strcmp(x->s->tok[sj].upos, "PRON") && x->head[v] >= 0 &&
@@ -418,6 +433,16 @@ static void object_of(const sctx *x, int v, actset *a)
         int sj = child_with(x, v, "nsubj", 0);
         if (sj < 0) sj = child_with(x, v, "nsubjpass", 0);
         if (sj >= 0) actors_at(x, sj, a, 0);
+        /* a passive without a subject of its own inside a clause ("... were released by
+         * Putin" hung on "imprisoned", "left after being freed"): the governing clause's
+         * subject is the one it shares */
+        const char *dep = x->s->tok[v].deprel;
+        int h = x->head[v];
+        if (sj < 0 && h >= 0 && (is_rel(dep, "advcl") || is_rel(dep, "conj"))) {
+            int hs = child_with(x, h, "nsubj", 0);
+            if (hs < 0) hs = child_with(x, h, "nsubjpass", 0);
+            if (hs >= 0 && hs < v) actors_at(x, hs, a, 0);
+        }
         if (a->n) return;
     }
     static const char *const objs[] = {"obj", "dobj", "iobj"};
@@ -1329,6 +1354,55 @@ static int lookup_token(const ann_coder *c, const sctx *x, int v)
     return vi;
 }
 
+/* "GAZA CITY, Palestinian Territories: Four children ...", "LYON: Interpol said": a dateline
+ * says where the story was filed, its places are no participants however the parser hangs
+ * them on the sentence. The last token of the dateline, -1 when there is none. */
+static int dateline_end(const sctx *x)
+{
+    const char *f = x->s->tok[0].form;
+    int letters = 0;
+    for (const char *p = f; *p; p++) {
+        if (islower((unsigned char)*p)) return -1;
+        letters += isupper((unsigned char)*p) != 0;
+    }
+    if (letters < 3) return -1;
+    for (int i = 1; i < x->n && i <= 8; i++) {
+        const ann_token *t = &x->s->tok[i];
+        if (t->upos && (!strcmp(t->upos, "VERB") || !strcmp(t->upos, "AUX"))) return -1;
+        if (!strcmp(t->form, ":") || !strcmp(t->form, "--") || !strcmp(t->form, "\xe2\x80\x94") ||
+            !strcmp(t->form, "\xe2\x80\x93") || (!strcmp(t->form, "-") && i + 1 < x->n))
+            return i + 1 < x->n ? i : -1;
+    }
+    return -1;
+}
+
+/* "announced asset freezes and bans on travel": a present-tense "-s" verb with no subject,
+ * joined by "and" to a past-tense verb right after that verb's noun object, is the plural
+ * noun of a list the tagger took for a verb. */
+static int plural_noun_as_verb(const sctx *x, int v)
+{
+    const ann_token *t = &x->s->tok[v];
+    int h = x->head[v];
+    if (!t->xpos || strcmp(t->xpos, "VBZ") || !is_rel(t->deprel, "conj") || h < 0 || v < 2) return 0;
+    const char *hx = x->s->tok[h].xpos;
+    if (!hx || (strcmp(hx, "VBD") && strcmp(hx, "VBN"))) return 0;
+    if (child_with(x, v, "nsubj", 0) >= 0 || strcmp(x->ulem[v - 1], "AND")) return 0;
+    int o = v - 2; /* the word before "and": the governor's object or inside it */
+    while (o >= 0 && x->head[o] != h && x->head[o] >= 0 && x->head[o] < v) o = x->head[o];
+    return o >= 0 && x->head[o] == h && is_rel(x->s->tok[o].deprel, "obj") && x->s->tok[o].upos &&
+           !strcmp(x->s->tok[o].upos, "NOUN");
+}
+
+/* "the militant group that has seized parts of Iraq": a relative clause in the perfect says
+ * what a participant is known for, background to the news, not an event of the story. */
+static int perfect_relative(const sctx *x, int v)
+{
+    if (!is_rel(x->s->tok[v].deprel, "acl:relcl")) return 0;
+    for (int i = 0; i < v; i++)
+        if (x->head[i] == v && is_rel(x->s->tok[i].deprel, "aux") && !strcmp(x->ulem[i], "HAVE")) return 1;
+    return 0;
+}
+
 int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
 {
     sctx *x = ann_xcalloc(1, sizeof *x);
@@ -1375,6 +1449,7 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
             for (int t = d->ment[m].first; t <= d->ment[m].last && t < x->n; t++)
                 if (t >= 0 && (x->mtok[t] < 0 || (!d->ment[x->mtok[t]].code && d->ment[m].code))) x->mtok[t] = m;
         }
+        for (int t = dateline_end(x); t >= 0; t--) x->mtok[t] = -1;
         int first_event = d->nevent;
         for (int v = 0; v < x->n; v++) {
             x->evfirst[v] = x->evlast[v] = 0;
@@ -1388,6 +1463,7 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
             const ann_token *t = &s->tok[v];
             if (!t->upos || (strcmp(t->upos, "VERB") && !(c->own_format && !strcmp(t->upos, "NOUN")))) continue;
             if (t->head < 0) continue;
+            if (c->own_format && (perfect_relative(x, v) || plural_noun_as_verb(x, v))) continue;
             int vi = lookup_token(c, x, v);
             x->evfirst[v] = x->evlast[v] = d->nevent;
             x->haspat[v] = 0;

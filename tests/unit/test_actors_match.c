@@ -230,6 +230,26 @@ static void test_coordination_and_places(void **state)
     ann_doc_free(d);
 }
 
+static void test_parser_attachment_slips(void **state)
+{
+    (void)state;
+    /* "received ministers from the Georgian government" with the phrase hung on the verb, and
+     * "helped dissidents from Egypt asylum": the phrase right after the agent is its origin;
+     * "hosted officials on Monday from Iran" is not adjacent and lends nothing */
+    ann_doc *d = tagged("Rebels/NOUN/2/nsubj received/VERB/0/root ministers/NOUN/2/obj from/ADP/7/case "
+                        "the/DET/7/det Georgian/ADJ/7/amod government/NOUN/2/obl || "
+                        "Rome/PROPN/2/nsubj helped/VERB/0/root dissidents/NOUN/2/obj from/ADP/6/case "
+                        "Egypt/PROPN/6/compound asylum/NOUN/2/obl || "
+                        "Rome/PROPN/2/nsubj hosted/VERB/0/root officials/NOUN/2/obj on/ADP/5/case "
+                        "Monday/PROPN/2/obl from/ADP/7/case Iran/PROPN/2/obl",
+                        "2025-06-26");
+    assert_string_equal(code_of(d, "ministers"), "GEOGOV");
+    assert_string_equal(code_of(d, "Georgian government"), "GEOGOV");
+    assert_string_equal(code_of(d, "dissidents"), "EGYOPP");
+    assert_string_equal(code_of(d, "officials"), "GOV");
+    ann_doc_free(d);
+}
+
 static void test_case_and_acronyms(void **state)
 {
     (void)state;
@@ -243,6 +263,11 @@ static void test_case_and_acronyms(void **state)
     assert_string_equal(code_of(d, "WHO"), "IGOUNOHLH");
     assert_string_equal(code_of(d, "us"), "(none)");
     assert_string_equal(code_of(d, "US"), "USA");
+    ann_doc_free(d);
+    /* a capital inside a word is a name's (a typo's) spelling, never a common word's */
+    d = tagged("help/VERB iSrael/PROPN and/CCONJ israel/NOUN", "2025-06-26");
+    assert_string_equal(code_of(d, "iSrael"), "ISR");
+    assert_string_equal(code_of(d, "israel"), "(none)");
     ann_doc_free(d);
 }
 
@@ -311,6 +336,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_mentions),   cmocka_unit_test(test_dates_and_former),
         cmocka_unit_test(test_capitals_and_possessives), cmocka_unit_test(test_country_from_the_tree),
+        cmocka_unit_test(test_parser_attachment_slips),
         cmocka_unit_test(test_case_and_acronyms), cmocka_unit_test(test_coordination_and_places),
         cmocka_unit_test(test_orgs_and_agents), cmocka_unit_test(test_unknown_names),
         cmocka_unit_test(test_tag_is_repeatable), cmocka_unit_test(test_stats),

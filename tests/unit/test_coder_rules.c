@@ -428,6 +428,81 @@ static void test_own_conventions(void **state)
     ann_coder_free(c);
 }
 
+/* Robust to a parser's slips and to what is no news: a passive clause hung subjectless on a
+ * participle, a relative clause in the perfect (background), a dateline's places, a plural
+ * noun tagged as a verb, a list's middle item hung on its first as an apposition, an agent
+ * hung on a time word. */
+static void test_slips_and_background(void **state)
+{
+    (void)state;
+    char p[512];
+    snprintf(p, sizeof p, "%s/slip", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/slip/cameo", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/slip/verbs", tmpdir);
+    mkdir(p, 0700);
+    write_file("slip/cameo/cameo.tsv", cameo_tsv);
+    write_file("slip/verbs/rules.txt", "verb attack|kill 190\nverb free 087\nnoun shelling 190\nverb meet 040\n");
+    ann_err e;
+    ann_err_clear(&e);
+    snprintf(p, sizeof p, "%s/slip", tmpdir);
+    ann_coder *c = ann_coder_load(p, &e);
+    assert_non_null(c);
+    static const char *const s[] = {
+        /* 0 Villagers held in camps were freed by Gondor (parsed with "held" as the root) */
+        "Villagers villager NOUN NNS 2 nsubj | held hold VERB VBN 0 root | in in ADP IN 4 case | "
+        "camps camp NOUN NNS 2 obl | were be AUX VBD 6 aux:pass | freed free VERB VBN 2 advcl | "
+        "by by ADP IN 8 case | Gondor Gondor PROPN NNP 6 obl:agent | . . PUNCT . 2 punct",
+        /* 1 Arnor, which has attacked Rohan, spoke. -> background, no event */
+        "Arnor Arnor PROPN NNP 7 nsubj | , , PUNCT , 1 punct | which which PRON WDT 5 nsubj | "
+        "has have AUX VBZ 5 aux | attacked attack VERB VBN 1 acl:relcl | Rohan Rohan PROPN NNP 5 obj | "
+        "spoke speak VERB VBD 0 root | . . PUNCT . 7 punct",
+        /* 2 ROHAN, Gondor: Villagers were killed in Arnorian shelling. (the dateline parsed as
+         * the subject) -> Arnor killed villagers, not Rohan or Gondor */
+        "ROHAN Rohan PROPN NNP 7 nsubj:pass | , , PUNCT , 3 punct | Gondor Gondor PROPN NNP 1 conj | "
+        ": : PUNCT : 5 punct | Villagers villager NOUN NNS 3 appos | were be AUX VBD 7 aux:pass | "
+        "killed kill VERB VBN 0 root | in in ADP IN 10 case | Arnorian Arnorian ADJ JJ 10 amod | "
+        "shelling shelling NOUN NN 7 obl | . . PUNCT . 7 punct",
+        /* 3 Gondor announced freezes and attacks on Rohan. ("attacks" tagged as a verb
+         * conjoined with "announced") -> a list of nouns, no attack */
+        "Gondor Gondor PROPN NNP 2 nsubj | announced announce VERB VBD 0 root | freezes freeze NOUN NNS 2 obj | "
+        "and and CCONJ CC 5 cc | attacks attack VERB VBZ 2 conj | on on ADP IN 7 case | "
+        "Rohan Rohan PROPN NNP 5 obl | . . PUNCT . 2 punct",
+        /* 4 Arnor, Gondor, and Rohan met. (the middle item an apposition of the first, the last
+         * a second subject) -> all three meet each other */
+        "Arnor Arnor PROPN NNP 7 nsubj | , , PUNCT , 3 punct | Gondor Gondor PROPN NNP 1 appos | "
+        ", , PUNCT , 7 punct | and and CCONJ CC 7 cc | Rohan Rohan PROPN NNP 7 nsubj | "
+        "met meet VERB VBD 0 root | . . PUNCT . 7 punct",
+        /* 5 Villagers were freed yesterday by Gondor. ("by Gondor" hung on "yesterday") */
+        "Villagers villager NOUN NNS 3 nsubj:pass | were be AUX VBD 3 aux:pass | freed free VERB VBN 0 root | "
+        "yesterday yesterday NOUN NN 3 obl:unmarked | by by ADP IN 6 case | Gondor Gondor PROPN NNP 4 nmod | "
+        ". . PUNCT . 3 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 6);
+    mention(d, 0, 0, 0, 0, "CVL"); mention(d, 0, 7, 7, 7, "GON");
+    mention(d, 1, 0, 0, 0, "ARN"); mention(d, 1, 5, 5, 5, "ROH");
+    mention(d, 2, 0, 0, 0, "ROH"); mention(d, 2, 2, 2, 2, "GON"); mention(d, 2, 4, 4, 4, "CVL");
+    mention(d, 2, 8, 8, 8, "ARN");
+    mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 6, 6, 6, "ROH");
+    mention(d, 4, 0, 0, 0, "ARN"); mention(d, 4, 2, 2, 2, "GON"); mention(d, 4, 5, 5, 5, "ROH");
+    mention(d, 5, 0, 0, 0, "CVL"); mention(d, 5, 5, 5, 5, "GON");
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    assert_int_equal(count(d, "087", "GON", "CVL"), 2);
+    assert_int_equal(count(d, "190", "ARN", "CVL"), 1);
+    static const char *const three[] = {"ARN", "GON", "ROH"};
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++)
+            if (i != j) assert_int_equal(count(d, "040", three[i], three[j]), 1);
+    for (int i = 0; i < d->nevent; i++) {
+        assert_int_not_equal(d->event[i].sent, 1);
+        assert_int_not_equal(d->event[i].sent, 3);
+    }
+    assert_int_equal(d->nevent, 9);
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
 static void test_validation_reader(void **state)
 {
     (void)state;
@@ -486,6 +561,7 @@ int main(void)
         cmocka_unit_test(test_petrarch_reader),
         cmocka_unit_test(test_nesting),
         cmocka_unit_test(test_own_conventions),
+        cmocka_unit_test(test_slips_and_background),
         cmocka_unit_test(test_validation_reader),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
