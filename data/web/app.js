@@ -151,8 +151,10 @@
     const some = events.filter(e => e.attributed_to || e.negated || e.hedged || e.code.startsWith('016'));
     for (const ev of some) {
       const li = document.createElement('li');
-      // CAMEO 016 is "deny responsibility"; a negated event is a claim that something did not happen.
-      const kind = ev.code.startsWith('016') ? 'denial' : ev.negated ? 'negated' : ev.hedged ? 'hedged claim' : 'claim';
+      // CAMEO 016 is "deny responsibility"; a negated event is a claim that something did not happen;
+      // accusations (root 11) and hedged events are claims; anything else merely attributed is reported.
+      const kind = ev.code.startsWith('016') ? 'denial' : ev.negated ? 'negated' : ev.hedged ? 'hedged claim'
+        : ev.code.startsWith('11') ? 'claim' : 'reported';
       li.appendChild(text('span', kind, 'kind ' + kind.replace(' ', '-')));
       const by = ev.attributed_to && ev.attributed_to !== (ev.source && ev.source.code) ? ', according to ' + ev.attributed_to : '';
       li.appendChild(text('span', ' ' + actorLabel(ev.source) + ' → ' + actorLabel(ev.target) + ', CAMEO ' + ev.code +

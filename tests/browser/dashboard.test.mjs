@@ -124,8 +124,9 @@ async function fixtureChecks(page, version) {
   check('status line sums the events', (await page.textContent('#status')).includes('5 dated events'),
         await page.textContent('#status'));
   check('claims and denials view is shown', await page.isVisible('#claims'));
-  same('claims and denials: one claim, one denial',
-       (await page.$$eval('#claims-list .kind', ks => ks.map(k => k.textContent))).sort(), ['claim', 'denial']);
+  // The fixture's IRN-AZE events: a demand attributed to IRNGOV (reported) and Aliyev's denial.
+  same('claims and denials: one reported demand, one denial',
+       (await page.$$eval('#claims-list .kind', ks => ks.map(k => k.textContent))).sort(), ['denial', 'reported']);
   await page.screenshot({path: path.join(shots, '02-dyad-irn-aze.png'), fullPage: true});
 
   // ---- expand an event with the keyboard; the sentence shows the three spans ----
