@@ -238,17 +238,15 @@ void nlp_percep_export(const nlp_percep *p, nlp_table *t)
 {
     memset(t, 0, sizeof *t);
     t->nclass = p->nclass;
-    /* Scale so that the 99.99th percentile of |w| fits int16 with room; outliers clip. */
+    /* Scale so that the largest |w| just fits int16. */
     size_t ntot = 0;
     for (uint32_t i = 0; i < p->nfeat; i++) ntot += p->feat[i].n;
-    float *abs_w = ann_xmalloc(sizeof(float) * (ntot + 1));
-    size_t k = 0;
-    for (uint32_t i = 0; i < p->nfeat; i++)
-        for (uint32_t j = 0; j < p->feat[i].n; j++) abs_w[k++] = fabsf(avg(p, &p->feat[i].e[j]));
     float maxw = 0;
-    for (size_t i = 0; i < k; i++)
-        if (abs_w[i] > maxw) maxw = abs_w[i];
-    free(abs_w);
+    for (uint32_t i = 0; i < p->nfeat; i++)
+        for (uint32_t j = 0; j < p->feat[i].n; j++) {
+            float v = fabsf(avg(p, &p->feat[i].e[j]));
+            if (v > maxw) maxw = v;
+        }
     if (maxw <= 0) maxw = 1;
     t->scale = maxw / 32000.0f;
     t->keys = ann_xmalloc(sizeof *t->keys * (p->nfeat + 1));
