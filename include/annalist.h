@@ -12,5 +12,8 @@
 #include "annalist/actors.h"
 #include "annalist/coder.h"
 #include "annalist/pipeline.h"
+#include "annalist/resolve.h"
+#include "annalist/store.h"
+#include "annalist/serve.h"
 
 #endif

@@ -24,16 +24,20 @@ import time
 
 
 def default_filter(annalist):
-    """`code` when this build has it, else `segment` (labelled: the machinery, not coding)."""
+    """`code` when this build has it and it runs (it needs its model and dictionaries), else
+    `segment` (labelled: that tests the machinery, it codes nothing)."""
+    code = [annalist, "code", "--format", "jsonl", "-q"]
     try:
-        ok = subprocess.run([annalist, "code", "--help"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL).returncode == 0
+        p = subprocess.run(code, input=b'{"id": "probe", "text": "Iran spoke."}\n',
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     except OSError as e:
         sys.exit(f"annalist_dask: cannot run {annalist}: {e}; pass --annalist PATH")
-    if ok:
-        return [annalist, "code", "--format", "jsonl", "-q"], "code"
-    print("annalist_dask: this annalist has no 'code' command yet; piping through "
-          "'segment --format jsonl' instead (sentences, not events)", file=sys.stderr)
+    if p.returncode == 0:
+        return code, "code"
+    why = p.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
+    print("annalist_dask: 'annalist code' is not usable here (" + (why[0] if why else "no message")
+          + "); piping through 'segment --format jsonl' instead (sentences, not events)",
+          file=sys.stderr)
     return [annalist, "segment", "--format", "jsonl", "-q"], "segment"
 
 

@@ -136,6 +136,7 @@ void ann_buf_reserve(ann_buf *b, size_t extra)
     while (cap < b->len + extra + 1) cap *= 2;
     b->s = ann_xrealloc(b->s, cap);
     b->cap = cap;
+    b->s[b->len] = 0; /* "always NUL-terminated", also when nothing was added yet */
 }
 
 void ann_buf_add(ann_buf *b, const char *s, size_t n)

@@ -141,7 +141,15 @@ ann_reader *ann_reader_open(const char *path, ann_input_format fmt, size_t max_d
     r->own_f = f != stdin;
     /* Peek at the first bytes to decide the format, then push them back via a buffer. */
     char head[512];
-    size_t n = fread(head, 1, sizeof head, f);
+    size_t n = 0;
+    int c;
+    /* Up to the first non-blank byte one at a time: when that is '{' (JSONL) nothing more is
+     * read ahead, so a JSONL stream on a pipe is answered record by record. */
+    while (n < sizeof head && (c = getc(f)) != EOF) {
+        head[n++] = (char)c;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') break;
+    }
+    if (!(n && head[n - 1] == '{') && n < sizeof head) n += fread(head + n, 1, sizeof head - n, f);
     if (fmt == ANN_FMT_AUTO) fmt = sniff(path, head, n);
     r->fmt = fmt;
     if (fmt == ANN_FMT_JSONL) {
@@ -438,13 +446,29 @@ static int next_conllu(ann_reader *r, ann_doc **out, ann_err *err)
         /* Only peek at "# newdoc" before consuming it: it belongs to the next document. */
         char *line = r->data + ls;
         size_t llen = le - ls;
-        if (llen > 0 && line[llen - 1] == '\r') llen--;
+        while (llen > 0 && line[llen - 1] == '\r') llen--; /* CRLF, and stray CRs a writer would drop */
         int is_newdoc = llen >= 8 && !strncmp(line, "# newdoc", 8);
         if (is_newdoc && (started || d->id) && nrows == 0) break;
         r->pos = le + 1;
         r->lineno++;
         line[llen] = 0;
         if (llen == 0) {
+            /* Heads are checked once the sentence's length is known. */
+            long badid = 0;
+            const char *badh = NULL;
+            for (int i = 0; i < nrows && !badid; i++) {
+                if (rows[i].mwt_last || !strcmp(rows[i].c[6], "_")) continue;
+                char *e;
+                long h = strtol(rows[i].c[6], &e, 10);
+                if (e == rows[i].c[6] || *e || h < 0 || h >= next_word) badid = rows[i].id, badh = rows[i].c[6];
+            }
+            if (badid) {
+                ann_err_set(err, 1, "%s:%ld: in the sentence ending here, word %ld has HEAD '%s'; a head "
+                            "is _, 0 (root) or a word id of the sentence (1..%ld)", r->name, r->lineno,
+                            badid, badh, next_word - 1);
+                bad = at_boundary = 1;
+                break;
+            }
             if (nrows > 0 && mwt_open >= next_word) {
                 ann_err_set(err, 1, "%s:%ld: multiword token range ends at word %ld but the sentence "
                             "ends at word %ld; add the missing word lines", r->name, r->lineno,

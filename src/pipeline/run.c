@@ -238,6 +238,8 @@ int ann_run(const ann_run_opts *o, ann_run_stats *st)
         int was_stopped = r.stop, stop_now = 0;
         pthread_mutex_unlock(&r.mu);
         if (!was_stopped) stop_now = emit(&r, s, st);
+        /* A consumer that went away (closed pipe with SIGPIPE ignored, full disk): stop reading. */
+        if (ferror(o->out)) stop_now = 1;
         ann_doc_free(s->doc);
         s->doc = NULL;
         ann_buf_clear(&s->out);

@@ -17,6 +17,7 @@ for f in "$ROOT"/fuzz/fuzz_*.c; do
   line=$(grep -E "^$n +[0-9]+ " "$TMP/fuzz.out")
   expect_contains "$n fuzzed" "$line" " ok"
   execs=$(echo "$line" | awk '{print $2}')
-  expect_ge "$n executions" "${execs:-0}" 1000
+  # Liveness, not speed: the whole-pipeline target manages ~50 inputs/s on a loaded machine.
+  expect_ge "$n executions" "${execs:-0}" 100
 done
 finish

@@ -31,8 +31,24 @@ done
 
 cmds=("segment" "segment --format jsonl")
 help=$("$ANNALIST" --help)
-[[ "$help" == *" parse "* ]] && cmds+=("parse") || echo "note: no 'parse' in this build; not tested"
-[[ "$help" == *" code "* ]] && cmds+=("code --format jsonl") || echo "note: no 'code' in this build; not tested"
+# parse and code join in when the build has them and they run (they need the model file).
+usable() { echo '{"id":"probe","text":"Iran spoke."}' | "$ANNALIST" "$@" -q > /dev/null 2> "$TMP/probe.err"; }
+# Without the shipped model they run with a small one trained here (1,000 UD EWT sentences,
+# or our own 3 in fuzz/corpus/conllu/mwt.conllu when ../shared is absent).
+TRAIN=("$ROOT/fuzz/corpus/conllu/mwt.conllu"); have_shared && TRAIN=("$SHARED/data/ud/en_ewt-ud-train.conllu" --max-sentences 1000)
+tiny=
+for c in "parse" "code --format jsonl"; do
+  if ! "$ANNALIST" ${c%% *} --help >/dev/null 2>&1; then echo "note: no '${c%% *}' in this build; not tested"; continue; fi
+  # shellcheck disable=SC2086
+  if usable $c; then cmds+=("$c"); continue; fi
+  if [ -z "$tiny" ] && "$ANNALIST" train -q --train "${TRAIN[@]}" --tag-epochs 2 \
+       --parse-epochs 2 --jackknife 1 -o "$TMP/tiny.annm" 2>/dev/null; then tiny=$TMP/tiny.annm; fi
+  # shellcheck disable=SC2086
+  if [ -n "$tiny" ] && usable $c --model "$tiny"; then
+    echo "note: no shipped model; '${c%% *}' runs with a small model trained here"
+    cmds+=("$c --model $tiny")
+  else echo "note: '${c%% *}' cannot run here ($(head -1 "$TMP/probe.err")); not tested"; fi
+done
 
 # check NAME CMD... : exit 0 with output, or exit 1 with an "annalist:" message; no signal, no hang.
 check() {
@@ -46,7 +62,8 @@ check() {
   if [ $rc -gt 128 ]; then bad "$name: killed by signal $((rc - 128)): $(tail -5 "$TMP/err")"; return; fi
   if grep -q 'Sanitizer\|runtime error' "$TMP/err"; then bad "$name: sanitizer report: $(grep -m1 -A3 'Sanitizer\|runtime error' "$TMP/err")"; return; fi
   case $rc in
-    0) expect_ge "$name output" "$bytes" 1 ;;
+    # code may find no event in a pathological input; the others always write something.
+    0) if [[ "$name" == code* ]]; then ok; else expect_ge "$name output" "$bytes" 1; fi ;;
     1) expect_contains "$name clear message" "$(cat "$TMP/err")" "annalist: " ;;
     *) bad "$name: exit $rc" ;;
   esac

@@ -1,0 +1,1414 @@
+/* The tree matcher: for each verb the dictionary knows, match its patterns against the words of
+ * its clause (the verb's subtree minus other clauses), then take source and target actors from
+ * the dependency tree (subject, object, prepositional phrases, passive agent, control). */
+#include "coder_int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXTOK 1000    /* longer "sentences" are segmentation failures and are not coded */
+#define MAXACT 8
+
+typedef struct sctx {
+    const ann_coder *c;
+    ann_doc *d;
+    int si;
+    const ann_sentence *s;
+    int n;
+    int head[MAXTOK];          /* 0-based head, -1 = root */
+    int mtok[MAXTOK];          /* mention index covering the token, -1 */
+    char *up[MAXTOK], *ulem[MAXTOK];
+    int steps;
+    /* pattern match state */
+    int src_m, tgt_m;
+    unsigned char used[MAXTOK]; /* words the chosen pattern consumed: not actors of the event */
+    int use_mask;
+    int no_ccomp_target;       /* object_of: the complement's subject is not a target */
+    /* per verb token: its events [evfirst, evlast), and whether a pattern (not just the
+     * verb's default) decided the code */
+    int evfirst[MAXTOK], evlast[MAXTOK];
+    unsigned char haspat[MAXTOK];
+    char vcode[MAXTOK][8];     /* the verb's code, even when it made no event (no target) */
+    char vword[MAXTOK][32];    /* the dictionary word the verb matched (PETRARCH) */
+    const int *sm;             /* the sentence's mentions */
+    int nsm;
+    int vsubj[MAXTOK];         /* its first subject mention, -1 */
+    int vsubjn[MAXTOK], vsubjm[MAXTOK][4]; /* all its subject mentions (conjoined), up to 4 */
+    unsigned char loccase[MAXTOK]; /* the token has a locative case word ("in", "at", "near") */
+} sctx;
+
+static int is_rel(const char *dep, const char *want)
+{
+    if (!dep) return 0;
+    size_t n = strlen(want);
+    return !strncmp(dep, want, n) && (dep[n] == 0 || dep[n] == ':');
+}
+
+static int child_with(const sctx *x, int v, const char *dep, int from)
+{
+    for (int i = from; i < x->n; i++)
+        if (x->head[i] == v && is_rel(x->s->tok[i].deprel, dep)) return i;
+    return -1;
+}
+
+static int infinitive_mark(const sctx *x, int w);
+static int lookup_token(const ann_coder *c, const sctx *x, int v);
+static int root_of(const char *code) { return code[0] && code[1] ? (code[0] - '0') * 10 + (code[1] - '0') : -1; }
+static int is_objrel(const sctx *x, int v, int t);
+
+/* ---- pattern matching ------------------------------------------------------------------ */
+
+static int word_match(const pelem *e, const sctx *x, int t)
+{
+    if (t + e->nw > x->n) return 0;
+    for (int k = 0; k < e->nw; k++) {
+        const char *w = e->w[k];
+        const char *f = x->up[t + k], *l = x->ulem[t + k];
+        if (!strcmp(w, f) || !strcmp(w, l)) continue;
+        return 0;
+    }
+    return e->nw;
+}
+
+/* Number of tokens an element matches at list position p (tokens list[p..]), 0 = no match. */
+static int elem_at(const pelem *e, const sctx *x, const int *list, int nl, int p, int depth)
+{
+    if (p >= nl || depth > 4) return 0;
+    if (e->kind == PE_WORD) {
+        int t = list[p];
+        int k = word_match(e, x, t);
+        if (!k) return 0;
+        if (e->pp && x->s->tok[t].deprel && (is_rel(x->s->tok[t].deprel, "mark") ||
+                                             (x->s->tok[t].upos && !strcmp(x->s->tok[t].upos, "PART"))))
+            return 0;
+        /* consecutive in the list too */
+        for (int j = 1; j < k; j++)
+            if (p + j >= nl || list[p + j] != t + j) return 0;
+        return k;
+    }
+    if (e->kind == PE_SYN) {
+        const psyn *s = &x->c->syn[e->syn];
+        for (int i = 0; i < s->nw; i++) {
+            int k = elem_at(&s->w[i], x, list, nl, p, depth + 1);
+            if (k) return k;
+        }
+    }
+    return 0;
+}
+
+static int match_seq(sctx *x, const pelem *e, int ne, const int *list, int nl, int p, int contiguous)
+{
+    if (++x->steps > 4000) return 0;
+    if (ne == 0) return 1;
+    switch (e->kind) {
+    /* TABARI's {} marks a phrase; over a tree the words need only keep their order (a
+     * contiguous match, mode 1, is kept for markers that must follow at once). */
+    case PE_GROUP_ON: return match_seq(x, e + 1, ne - 1, list, nl, p, 0);
+    case PE_GROUP_OFF: return match_seq(x, e + 1, ne - 1, list, nl, p, 0);
+    case PE_SKIP: {
+        /* ^ skips one noun phrase: the next token, or the whole actor mention it starts */
+        if (p >= nl) return 0;
+        int r = p + 1, m = x->mtok[list[p]];
+        while (m >= 0 && r < nl && x->mtok[list[r]] == m) r++;
+        return match_seq(x, e + 1, ne - 1, list, nl, r, contiguous == 1 ? 0 : contiguous);
+    }
+    case PE_SRC:
+    case PE_TGT:
+        for (int q = p; q < nl; q++) {
+            int m = x->mtok[list[q]];
+            if (m < 0 || !x->d->ment[m].code) continue;
+            int save = e->kind == PE_SRC ? x->src_m : x->tgt_m;
+            if (e->kind == PE_SRC) x->src_m = m; else x->tgt_m = m;
+            int r = q + 1;
+            while (r < nl && x->mtok[list[r]] == m) r++;
+            if (match_seq(x, e + 1, ne - 1, list, nl, r, contiguous == 2 ? 1 : contiguous)) return 1;
+            if (e->kind == PE_SRC) x->src_m = save; else x->tgt_m = save;
+            if (contiguous == 1) break;
+        }
+        return 0;
+    default:
+        for (int q = p; q < nl; q++) {
+            int k = elem_at(e, x, list, nl, q, 0);
+            if (k) {
+                for (int j = 0; j < k; j++) x->used[list[q + j]]++;
+                if (match_seq(x, e + 1, ne - 1, list, nl, q + k, contiguous == 2 ? 1 : contiguous)) return 1;
+                for (int j = 0; j < k; j++) x->used[list[q + j]]--;
+            }
+            if (contiguous == 1) break;
+        }
+        return 0;
+    }
+}
+
+/* ---- the clause of a verb ------------------------------------------------------------ */
+
+static int clause_boundary(const char *dep)
+{
+    return is_rel(dep, "conj") || is_rel(dep, "parataxis") || is_rel(dep, "ccomp") ||
+           is_rel(dep, "advcl") || is_rel(dep, "punct") || is_rel(dep, "acl") ||
+           is_rel(dep, "csubj") || is_rel(dep, "cc") || is_rel(dep, "discourse");
+}
+
+/* Tokens of v's clause in sentence order: v's subtree, not entering other clauses. */
+static int clause_tokens(const sctx *x, int v, int *out)
+{
+    int n = 0;
+    for (int i = 0; i < x->n; i++) {
+        if (i == v) continue;
+        int t = i, ok = 0;
+        for (int guard = 0; guard < x->n && t >= 0; guard++) {
+            int h = x->head[t];
+            if (h == v) { ok = !clause_boundary(x->s->tok[t].deprel); break; }
+            if (h < 0) break;
+            if (x->s->tok[t].upos && !strcmp(x->s->tok[t].upos, "VERB") && clause_boundary(x->s->tok[t].deprel)) break;
+            t = h;
+        }
+        if (ok) out[n++] = i;
+    }
+    return n;
+}
+
+/* ---- actors from the tree ------------------------------------------------------------ */
+
+typedef struct actset { int m[MAXACT]; int n; } actset;
+
+static void act_add(actset *a, int m)
+{
+    if (m < 0) return;
+    for (int i = 0; i < a->n; i++) if (a->m[i] == m) return;
+    if (a->n < MAXACT) a->m[a->n++] = m;
+}
+
+static int coded(const sctx *x, int m) { return m >= 0 && x->d->ment[m].code; }
+
+/* A mention the chosen pattern used as one of its words ("conducted military exercises":
+ * "military" belongs to the event, it is not its target). */
+static int pattern_word(const sctx *x, int m)
+{
+    if (!x->use_mask || m < 0) return 0;
+    const ann_mention *mm = &x->d->ment[m];
+    for (int t = mm->first; t <= mm->last && t < x->n; t++)
+        if (!x->used[t]) return 0;
+    return 1;
+}
+
+/* A sector code without a country ("MIL" from "military support"). */
+static int bare_sector(const char *code)
+{
+    static const char sectors[] =
+        " AGR BUS COP CRM CVL DEV EDU ELI ENV GOV HLH HRI INS JUD LAB LEG MED MIL MOD OPP PTY RAD REB REF"
+        " REL SEP SPY UAF NGO ";
+    if (!code || strlen(code) != 3) return 0;
+    char key[6] = {' ', code[0], code[1], code[2], ' ', 0};
+    return strstr(sectors, key) != NULL;
+}
+
+/* "government-held", "rebel-controlled", "army-backed": the word before a hyphen and a
+ * participle describes the thing, however the parser labels it. */
+static int hyphen_modifier(const sctx *x, int i)
+{
+    static const char *const w[] = {"HELD", "CONTROLLED", "RUN", "LED", "BACKED", "BASED", "LINKED", "ALLIED",
+                                    "OCCUPIED", "RULED", "DOMINATED", "OWNED", "FUNDED", "SPONSORED", "AFFILIATED",
+                                    "ALIGNED", "FRIENDLY", NULL};
+    const char *glued = strrchr(x->up[i], '-'); /* one token: "GOVERNMENT-HELD" */
+    const char *after = glued && glued[1] ? glued + 1 : i + 2 < x->n && !strcmp(x->up[i + 1], "-") ? x->up[i + 2] : NULL;
+    for (int k = 0; after && w[k]; k++)
+        if (!strcmp(after, w[k])) return 1;
+    return 0;
+}
+
+/* The actors a nominal at t stands for: the mention covering it, else the nearest mention in
+ * its phrase (compound, amod, nmod ...), plus those of its conjuncts. */
+static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
+{
+    if (t < 0 || depth > 6) return;
+    int m = x->mtok[t];
+    if (coded(x, m) && !pattern_word(x, m)) {
+        act_add(a, m);
+        /* a plural anaphor ("the two leaders") is one mention per member over the same words */
+        for (int k = 0; k < x->nsm; k++) {
+            const ann_mention *o = &x->d->ment[x->sm[k]], *mm = &x->d->ment[m];
+            if (x->sm[k] != m && o->code && o->first == mm->first && o->last == mm->last) act_add(a, x->sm[k]);
+        }
+        /* "US and British activists": a modifier coordinated with the mention's own words is
+         * an actor of its own */
+        for (int i = 0; i < x->n; i++) {
+            int mi = x->mtok[i];
+            if (x->head[i] != t || mi == m || !coded(x, mi) || !(is_rel(x->s->tok[i].deprel, "compound") || is_rel(x->s->tok[i].deprel, "amod")))
+                continue;
+            for (int k = x->d->ment[m].first; k <= x->d->ment[m].last && k < x->n; k++)
+                if (k >= 0 && x->head[k] == i && is_rel(x->s->tok[k].deprel, "conj")) { act_add(a, mi); break; }
+        }
+    } else {
+        /* breadth-first over the phrase, skipping clauses and conjuncts */
+        int queue[MAXTOK], qh = 0, qt = 0, found = -1;
+        queue[qt++] = t;
+        while (qh < qt && found < 0) {
+            int u = queue[qh++];
+            for (int i = 0; i < x->n && found < 0; i++) {
+                if (x->head[i] != u || i == skip) continue;
+                const char *dep = x->s->tok[i].deprel;
+                /* a participle inside the phrase belongs to it ("an attack targeting X");
+                 * relative and other clauses do not */
+                const char *f = x->s->tok[i].feats;
+                int participle = is_rel(dep, "acl") && !is_rel(dep, "acl:relcl") && f &&
+                                 (strstr(f, "VerbForm=Ger") || strstr(f, "VerbForm=Part"));
+                if (!participle && (is_rel(dep, "conj") || is_rel(dep, "acl") || is_rel(dep, "advcl") ||
+                                    is_rel(dep, "ccomp") || is_rel(dep, "parataxis") || is_rel(dep, "punct") ||
+                                    is_rel(dep, "appos")))
+                    continue;
+                /* "offered military support to Lebanon": a bare sector adjective describes
+                 * the thing, it is not the actor */
+                const char *hu = x->s->tok[u].upos ? x->s->tok[u].upos : "";
+                if ((is_rel(dep, "amod") || (strcmp(hu, "NOUN") && strcmp(hu, "PROPN")) || hyphen_modifier(x, i)) &&
+                    coded(x, x->mtok[i]) && bare_sector(x->d->ment[x->mtok[i]].code))
+                    continue; /* ... nor does "government-held" make the government the target */
+                if (coded(x, x->mtok[i]) && !pattern_word(x, x->mtok[i])) found = i;
+                else if (qt < MAXTOK) queue[qt++] = i;
+            }
+        }
+        /* the mention found, with its own conjuncts ("ties with X, Y and Z") */
+        if (found >= 0) actors_in(x, found, a, depth + 1, skip);
+    }
+    int nconj = 0;
+    for (int i = 0; i < x->n; i++)
+        if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "conj")) { actors_in(x, i, a, depth + 1, skip); nconj++; }
+    /* "Mordor, the awful Arnor, and Gondor": in a list, an apposition is one more item */
+    if (nconj)
+        for (int i = 0; i < x->n; i++)
+            if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "appos")) actors_in(x, i, a, depth + 1, skip);
+    /* "a senior official, X" : the apposition names the actor when the head did not */
+    if (a->n == 0)
+        for (int i = 0; i < x->n; i++)
+            if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "appos")) actors_in(x, i, a, depth + 1, skip);
+}
+
+static void actors_at(const sctx *x, int t, actset *a, int depth) { actors_in(x, t, a, depth, -1); }
+
+static int is_passive(const sctx *x, int v)
+{
+    for (int i = 0; i < x->n; i++)
+        if (x->head[i] == v && (!strcmp(x->s->tok[i].deprel, "nsubj:pass") ||
+                                !strcmp(x->s->tok[i].deprel, "nsubjpass") ||
+                                !strcmp(x->s->tok[i].deprel, "aux:pass") ||
+                                !strcmp(x->s->tok[i].deprel, "auxpass")))
+            return 1;
+    return 0;
+}
+
+static int case_of(const sctx *x, int t, const char *want)
+{
+    for (int i = 0; i < x->n; i++)
+        if (x->head[i] == t && is_rel(x->s->tok[i].deprel, "case") && !strcmp(x->ulem[i], want))
+            return 1;
+    return 0;
+}
+
+static int is_obl(const char *dep)
+{
+    return is_rel(dep, "obl") || (is_rel(dep, "nmod") && !is_rel(dep, "nmod:poss") &&
+                                  !is_rel(dep, "nmod:tmod") && !is_rel(dep, "nmod:npmod"));
+}
+
+/* A noun phrase naming an act the rules know: "shelling", or as a parser may hang it, "tank"
+ * with the participle "shelling". */
+static int event_phrase(const sctx *x, int i)
+{
+    if (lookup_token(x->c, x, i) >= 0) return 1;
+    for (int k = i + 1; k < x->n && k <= i + 3; k++) {
+        const char *xp = x->s->tok[k].xpos;
+        if (x->head[k] == i && is_rel(x->s->tok[k].deprel, "acl") && xp && !strcmp(xp, "VBG") &&
+            lookup_token(x->c, x, k) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Logical subject of v (source in the active voice). */
+static void subject_of(const sctx *x, int v, actset *a, int depth)
+{
+    if (v < 0 || depth > 5) return;
+    int passive = is_passive(x, v);
+    if (passive) {
+        for (int i = 0; i < x->n; i++)
+            if (x->head[i] == v && (is_rel(x->s->tok[i].deprel, "obl") || is_rel(x->s->tok[i].deprel, "nmod")) &&
+                (case_of(x, i, "BY") || strstr(x->s->tok[i].deprel, "agent")))
+                actors_at(x, i, a, 0);
+        /* no agent: where it came from ("a rocket was fired at Israel from Gaza") */
+        for (int i = 0; i < x->n && !a->n; i++)
+            if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && case_of(x, i, "FROM")) actors_at(x, i, a, 0);
+        /* "killed in an Israeli air strike", "wounded in shelling by government forces": the
+         * event noun's own actor did it */
+        for (int i = 0; i < x->n && !a->n; i++)
+            if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && (case_of(x, i, "IN") || case_of(x, i, "DURING")) &&
+                x->c->own_format && x->s->tok[i].upos && !strcmp(x->s->tok[i].upos, "NOUN") && event_phrase(x, i))
+                actors_at(x, i, a, 0);
+        return;
+    }
+    int sj = child_with(x, v, "nsubj", 0);
+    if (sj < 0) sj = child_with(x, v, "csubj", 0);
+    if (sj >= 0) {
+        const char *f = x->s->tok[sj].feats;
+        if (f && strstr(f, "PronType=Rel") && x->head[v] >= 0) { actors_at(x, x->head[v], a, 0); return; }
+        actors_at(x, sj, a, 0);
+        /* a list's last item hung on the verb as a second subject ("The US, Russia, and
+         * Switzerland met"): a frequent parser slip */
+        if (x->c->own_format)
+            for (int i = child_with(x, v, "nsubj", sj + 1); i >= 0; i = child_with(x, v, "nsubj", i + 1))
+                if (!strstr(x->s->tok[i].deprel, "pass")) actors_at(x, i, a, 0);
+        /* "Obama said he would ...": a personal pronoun subject of a complement clause is,
+         * failing anything better, the governing clause's subject */
+        if (!a->n && x->s->tok[sj].upos && !strcmp(x->s->tok[sj].upos, "PRON") && x->head[v] >= 0 &&
+            (is_rel(x->s->tok[v].deprel, "ccomp") || is_rel(x->s->tok[v].deprel, "conj")))
+            subject_of(x, x->head[v], a, depth + 1);
+        return;
+    }
+    const char *dep = x->s->tok[v].deprel;
+    int h = x->head[v];
+    if (h < 0) return;
+    if (is_rel(dep, "xcomp")) {
+        /* raising from a passive ("X is scheduled to attend") */
+        if (is_passive(x, h)) {
+            int ps = child_with(x, h, "nsubj", 0);
+            if (ps < 0) ps = child_with(x, h, "nsubjpass", 0);
+            if (ps >= 0) { actors_at(x, ps, a, 0); if (a->n) return; }
+        }
+        /* object control ("pressed X to investigate") when the governor has an object */
+        int ob = child_with(x, h, "obj", 0);
+        if (ob < 0) ob = child_with(x, h, "dobj", 0);
+        if (ob >= 0 && ob < v) { actors_at(x, ob, a, 0); if (a->n) return; }
+        subject_of(x, h, a, depth + 1);
+    } else if (is_rel(dep, "conj") || is_rel(dep, "advcl")) {
+        subject_of(x, h, a, depth + 1);
+    } else if (is_rel(dep, "acl")) {
+        /* "used Azerbaijani airspace to launch attacks": who launches is who used it */
+        if (!is_rel(dep, "acl:relcl") && infinitive_mark(x, v) && x->head[h] >= 0 && is_objrel(x, x->head[h], h)) {
+            subject_of(x, x->head[h], a, depth + 1);
+            if (a->n) return;
+        }
+        /* the noun's own actors, not those inside this very clause */
+        actors_in(x, h, a, 0, v);
+    }
+}
+
+/* Prepositions that can introduce a target ("talks with X", "strikes on X"); with our own
+ * patterns, time and circumstance ("during a conversation between ...", "after", "in") cannot.
+ * PETRARCH's dictionaries expect any phrase to do. */
+static int target_case(const sctx *x, int t)
+{
+    if (!x->c->own_format) return 1;
+    static const char *const ok[] = {"AGAINST", "WITH", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO",
+                                     "UPON", "OVER", "FOR", "FROM", "OF", "ABOUT", "BETWEEN", NULL};
+    for (int k = 0; ok[k]; k++)
+        if (case_of(x, t, ok[k])) {
+            /* a statement is not addressed to where something comes from ("said the step had
+             * support from Moscow") */
+            if (x->no_ccomp_target && (!strcmp(ok[k], "FROM") || !strcmp(ok[k], "INTO"))) continue;
+            return 1;
+        }
+    return 0;
+}
+
+/* Target of v: the passive subject, the object, then prepositional phrases. */
+static void object_of(const sctx *x, int v, actset *a)
+{
+    if (is_passive(x, v)) {
+        int sj = child_with(x, v, "nsubj", 0);
+        if (sj < 0) sj = child_with(x, v, "nsubjpass", 0);
+        if (sj >= 0) actors_at(x, sj, a, 0);
+        if (a->n) return;
+    }
+    static const char *const objs[] = {"obj", "dobj", "iobj"};
+    for (int k = 0; k < 3 && !a->n; k++) {
+        int o = child_with(x, v, objs[k], 0);
+        /* a statement's object is its addressee only when it names one ("told Iran"), not
+         * by anyone inside it ("said such a step had support from Moscow") */
+        if (o >= 0 && (!x->no_ccomp_target || coded(x, x->mtok[o]))) actors_at(x, o, a, 0);
+    }
+    if (a->n) return;
+    for (int i = 0; i < x->n && !a->n; i++)
+        if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && !case_of(x, i, "BY") && target_case(x, i))
+            actors_at(x, i, a, 0);
+    if (a->n) return;
+    /* "restore ties with Gondor": the object's own prepositional phrase */
+    int o = child_with(x, v, "obj", 0);
+    if (o < 0) o = child_with(x, v, "dobj", 0);
+    if (o >= 0)
+        for (int i = 0; i < x->n && !a->n; i++)
+            if (x->head[i] == o && is_obl(x->s->tok[i].deprel) && target_case(x, i)) actors_at(x, i, a, 0);
+    if (a->n) return;
+    int xc = child_with(x, v, "xcomp", 0);
+    if (xc >= 0) object_of(x, xc, a);
+    if (a->n) return;
+    /* "X believes Y can cope": the subject of the complement clause (not for a statement:
+     * "X said that Y ..." is not addressed to Y) */
+    int cc = x->no_ccomp_target ? -1 : child_with(x, v, "ccomp", 0);
+    if (cc >= 0) {
+        int sj = child_with(x, cc, "nsubj", 0);
+        if (sj >= 0) actors_at(x, sj, a, 0);
+    }
+}
+
+/* "may have used", "reportedly", "allegedly": the event stays, marked hedged. */
+static int hedged(const sctx *x, int v)
+{
+    for (int guard = 0; v >= 0 && guard < 3; guard++) {
+        for (int i = 0; i < x->n; i++) {
+            if (x->head[i] != v) continue;
+            const char *l = x->ulem[i], *dep = x->s->tok[i].deprel;
+            if (is_rel(dep, "aux") && (!strcmp(l, "MAY") || !strcmp(l, "MIGHT") || !strcmp(l, "COULD")))
+                return 1;
+            if (is_rel(dep, "advmod") && (!strcmp(l, "REPORTEDLY") || !strcmp(l, "ALLEGEDLY") ||
+                                          !strcmp(l, "APPARENTLY") || !strcmp(l, "PURPORTEDLY")))
+                return 1;
+        }
+        /* a hedge on the governing verb covers its complement ("may have used X to launch") */
+        if (!is_rel(x->s->tok[v].deprel, "xcomp") && !is_rel(x->s->tok[v].deprel, "advcl") &&
+            !is_rel(x->s->tok[v].deprel, "acl"))
+            break;
+        v = x->head[v];
+    }
+    return 0;
+}
+
+static int is_not(const sctx *x, int i)
+{
+    return !strcmp(x->ulem[i], "NOT") || !strcmp(x->ulem[i], "NEVER") || !strcmp(x->ulem[i], "N'T");
+}
+
+static int negated(const sctx *x, int v)
+{
+    for (int i = 0; i < x->n; i++) {
+        int h = x->head[i];
+        if (h != v && (h < 0 || x->head[h] != v || h > v)) continue;
+        const char *dep = x->s->tok[i].deprel;
+        if (h == v && is_rel(dep, "neg")) return 1;
+        if (!is_rel(dep, "advmod") && !is_rel(dep, "neg")) continue;
+        /* "would not in any way allow": a "not" hung on a phrase before the verb */
+        if (is_not(x, i) && (h == v || i < v)) return 1;
+    }
+    return 0;
+}
+
+/* ---- events ------------------------------------------------------------------------------ */
+
+static void set_ref(sctx *x, ann_actor_ref *r, int m)
+{
+    ann_doc *d = x->d;
+    if (m < 0) return;
+    const ann_mention *mm = &d->ment[m];
+    r->code = mm->code;
+    r->start = mm->start;
+    r->end = mm->end;
+    r->text = ann_arena_strndup(&d->arena, d->text + mm->start, mm->end - mm->start);
+    r->entry = mm->entry;
+    r->resolved_from = mm->resolved_from;
+}
+
+static void add_event(sctx *x, int v, int sm, int tm, const char *code, const char *pattern, int neg)
+{
+    ann_doc *d = x->d;
+    const char *sc = d->ment[sm].code, *tc = tm >= 0 ? d->ment[tm].code : NULL;
+    if (!sc || (tc && !strcmp(sc, tc))) return;
+    /* the same event twice in one sentence (two verbs, two paths) is one event */
+    for (int i = d->nevent - 1; i >= 0 && d->event[i].sent == x->si; i--) {
+        ann_event *o = &d->event[i];
+        if (!strcmp(o->code, code) && o->source.code && !strcmp(o->source.code, sc) &&
+            ((!tc && !o->target.code) || (tc && o->target.code && !strcmp(o->target.code, tc))))
+            return;
+    }
+    ann_event *e = ann_doc_add_event(d);
+    e->sent = x->si;
+    set_ref(x, &e->source, sm);
+    set_ref(x, &e->target, tm);
+    snprintf(e->code, sizeof e->code, "%s", code);
+    snprintf(e->root, sizeof e->root, "%.2s", code);
+    const ann_cameo_info *ci = x->c->ncameo ? ann_cameo_lookup(x->c, code) : NULL;
+    if (ci) {
+        e->goldstein = ci->goldstein;
+        e->quad_class = ci->quad_class;
+        e->plover_type = ci->plover_type;
+        e->plover_mode = ci->plover_mode;
+        e->plover_context = ci->plover_context;
+    }
+    e->negated = (uint8_t)neg;
+    e->hedged = (uint8_t)hedged(x, v);
+    const ann_token *t = &x->s->tok[v];
+    e->trigger_start = t->start;
+    e->trigger_end = t->end;
+    e->trigger_text = t->form;
+    e->pattern = (char *)pattern;
+}
+
+/* CAMEO's reject family mirrors the cooperation roots: refusing to meet is 125, to cooperate
+ * materially 121, to give aid 122, to yield 124. Negated statements and negated conflict
+ * are no event at all. */
+static const char *negated_code(const char *code)
+{
+    if (!code[0] || !code[1]) return "";
+    switch ((code[0] - '0') * 10 + (code[1] - '0')) {
+    case 2: case 3: case 5: return "120";
+    case 4: return "125";
+    case 6: return "121";
+    case 7: return "122";
+    case 8: return "124";
+    default: return "";
+    }
+}
+
+static int one_sided_ok(const sctx *x, int v, const char *code)
+{
+    if (!strcmp(code, "010")) return 0;
+    if (x->s->tok[v].upos && !strcmp(x->s->tok[v].upos, "NOUN")) return 0;
+    if (x->c->own_format && is_passive(x, v)) return 0; /* "widely considered" is no one's act */
+    /* pessimism, optimism, sympathy and agreement are toward someone; a denial, a claim of
+     * responsibility, a refusal to comment or a policy under consideration are news alone */
+    if (!strncmp(code, "012", 3) || !strncmp(code, "013", 3) || !strncmp(code, "018", 3) || !strncmp(code, "019", 3))
+        return 0;
+    int r = (code[0] - '0') * 10 + (code[1] - '0');
+    return r == 1 || r == 14 || r == 15 || r == 8 || r == 12;
+}
+
+/* Events from a coded trigger: one per source/target pair; "X and Y agreed" (no target) and
+ * reciprocal rules go both ways. */
+static void emit(sctx *x, int v, const char *code, const char *rcode, const char *pattern,
+                 actset *subj, actset *obj, int recip, int neg)
+{
+    const ann_coder *c = x->c;
+    if (subj->n == 0) return;
+    /* conjoined actors with no one else acted on act together when the act is a joint one
+     * ("X and Y met", "agreed", "cooperate", "fought"); not statements ("X and Y said"), nor
+     * by-agents of a passive ("financed by X and by Y") */
+    int r = root_of(code[0] ? code : rcode);
+    if ((obj->n == 0 && subj->n >= 2 && !(c->own_format && (is_passive(x, v) || r < 3 || (r > 6 && r != 19)))) ||
+        recip) {
+        actset all = *subj;
+        for (int j = 0; j < obj->n; j++) act_add(&all, obj->m[j]);
+        if (all.n >= 2) {
+            for (int i = 0; i < all.n; i++)
+                for (int j = 0; j < all.n; j++)
+                    if (i != j && code[0] && (i < subj->n || j < subj->n))
+                        add_event(x, v, all.m[i], all.m[j], code, pattern, neg);
+            return;
+        }
+    }
+    for (int i = 0; i < subj->n; i++) {
+        if (obj->n == 0) {
+            /* PETRARCH's dyadic convention: an event needs a target. Ours keeps one-sided
+             * events where the act itself is the news: denials and claims ("Azerbaijan
+             * denied"), protests, shows of force; not a bare statement, and not an event
+             * noun without its target. */
+            /* ... by someone known: a bare sector acting on no one ("a protester demolished
+             * the building") says too little to be an event */
+            if (code[0] && !c->require_target && one_sided_ok(x, v, code) &&
+                !(c->own_format && bare_sector(x->d->ment[subj->m[i]].code)))
+                add_event(x, v, subj->m[i], -1, code, pattern, neg);
+            continue;
+        }
+        for (int j = 0; j < obj->n; j++) {
+            if (code[0]) add_event(x, v, subj->m[i], obj->m[j], code, pattern, neg);
+            if (rcode[0]) add_event(x, v, obj->m[j], subj->m[i], rcode, pattern, neg);
+        }
+    }
+}
+
+/* ---- our own patterns -------------------------------------------------------------------- */
+
+/* FORM is a regular plural of WORD (both upper case): a lemmatizer's slip ("exercises" ->
+ * "exercis") must not hide a noun the rules name. */
+static int plural_of(const char *word, const char *form)
+{
+    size_t lw = strlen(word), lf = strlen(form);
+    if (lf == lw + 1) return form[lw] == 'S' && !strncmp(word, form, lw);
+    if (lf == lw + 2 && !strncmp(word, form, lw) && !strcmp(form + lw, "ES")) return 1;
+    return lw > 1 && word[lw - 1] == 'Y' && lf == lw + 2 && !strncmp(word, form, lw - 1) && !strcmp(form + lw - 1, "IES");
+}
+
+static int in_set(const sctx *x, int set, int t)
+{
+    if (set < 0) return 1;
+    const oset *s = &x->c->oset[set];
+    for (int i = 0; i < s->nw; i++)
+        if (!strcmp(s->w[i], x->ulem[t]) || !strcmp(s->w[i], x->up[t]) || plural_of(s->w[i], x->up[t]))
+            return 1;
+    return 0;
+}
+
+static int is_objrel(const sctx *x, int v, int t)
+{
+    const char *dep = x->s->tok[t].deprel;
+    if (is_rel(dep, "obj") || is_rel(dep, "dobj")) return 1;
+    return is_passive(x, v) && (!strcmp(dep, "nsubj:pass") || !strcmp(dep, "nsubjpass"));
+}
+
+/* Prepositional phrases of v, and of v's object ("launched strikes on Iran"). */
+static int prep_child(const sctx *x, int v, const char *prep, int set, int *from)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < x->n; i++) {
+            int h = x->head[i];
+            if (pass == 0 ? h != v : (h < 0 || x->head[h] != v || !is_objrel(x, v, h))) continue;
+            if (!is_obl(x->s->tok[i].deprel) && !is_rel(x->s->tok[i].deprel, "obl")) continue;
+            if (strcmp(prep, "*") && !case_of(x, i, prep)) continue;
+            if (!in_set(x, set, i)) continue;
+            if (from) *from = h;
+            return i;
+        }
+    }
+    return -1;
+}
+
+static int cond_ok(const sctx *x, int v, const ocond *oc)
+{
+    for (int i = 0; i < x->n; i++) {
+        if (x->head[i] != v) continue;
+        const char *dep = x->s->tok[i].deprel;
+        switch (oc->kind) {
+        case OC_OBJ:
+            if (is_objrel(x, v, i)) {
+                if (in_set(x, oc->set, i)) return 1;
+                for (int k = 0; k < x->n; k++)
+                    if (x->head[k] == i && (is_rel(x->s->tok[k].deprel, "compound") || is_rel(x->s->tok[k].deprel, "amod")) &&
+                        in_set(x, oc->set, k))
+                        return 1;
+            }
+            break;
+        case OC_XCOMP:
+            if ((is_rel(dep, "xcomp") || is_rel(dep, "ccomp")) && in_set(x, oc->set, i)) return 1;
+            break;
+        case OC_PRT:
+            if (is_rel(dep, "compound") && in_set(x, oc->set, i)) return 1;
+            break;
+        case OC_SUBJ:
+            /* the logical subject: in the passive, the by-agent */
+            if (is_passive(x, v) ? ((is_rel(dep, "obl") || is_rel(dep, "nmod")) && (case_of(x, i, "BY") || strstr(dep, "agent")))
+                                 : (is_rel(dep, "nsubj") && !strstr(dep, "pass")))
+                if (in_set(x, oc->set, i)) return 1;
+            break;
+        case OC_MOD:
+            if ((is_rel(dep, "amod") || is_rel(dep, "compound") || is_rel(dep, "advmod") || is_rel(dep, "nmod")) &&
+                in_set(x, oc->set, i))
+                return 1;
+            /* a verb's object carries the modifier: "launched an aerial campaign" */
+            if (is_objrel(x, v, i))
+                for (int k = 0; k < x->n; k++)
+                    if (x->head[k] == i && (is_rel(x->s->tok[k].deprel, "amod") || is_rel(x->s->tok[k].deprel, "compound")) &&
+                        in_set(x, oc->set, k))
+                        return 1;
+            break;
+        }
+    }
+    if (oc->kind == OC_PREP) return prep_child(x, v, oc->prep, oc->set, NULL) >= 0;
+    /* a noun rule's subj: the verb the noun is subject of ("a ceasefire came into effect") */
+    if (oc->kind == OC_SUBJ && x->head[v] >= 0) return in_set(x, oc->set, x->head[v]);
+    return 0;
+}
+
+/* The actors a noun trigger relates: possessor/modifier as source ("Israeli strikes"),
+ * "between X and Y" both ways, "by X" as source, on/against/with/to/at as target. */
+static void noun_actors(sctx *x, int v, actset *subj, actset *obj, int *recip)
+{
+    for (int i = 0; i < x->n; i++) {
+        if (x->head[i] != v) continue;
+        const char *dep = x->s->tok[i].deprel;
+        if (is_rel(dep, "nmod:poss") || is_rel(dep, "amod") || is_rel(dep, "compound")) {
+            actors_at(x, i, subj, 0);
+        } else if (is_obl(dep) || is_rel(dep, "nmod")) {
+            if (case_of(x, i, "BETWEEN") || case_of(x, i, "AMONG")) { actors_at(x, i, subj, 0); *recip = 1; }
+            else if (case_of(x, i, "BY") || case_of(x, i, "FROM")) actors_at(x, i, subj, 0);
+            else if (case_of(x, i, "ON") || case_of(x, i, "AGAINST") || case_of(x, i, "WITH") ||
+                     case_of(x, i, "TO") || case_of(x, i, "AT") || case_of(x, i, "INTO") || case_of(x, i, "OF"))
+                actors_at(x, i, obj, 0);
+        }
+    }
+    /* "Iran's claim that Israel used ...": the accused is the clause's subject */
+    if (!obj->n)
+        for (int i = 0; i < x->n && !obj->n; i++)
+            if (x->head[i] == v && (is_rel(x->s->tok[i].deprel, "acl") || is_rel(x->s->tok[i].deprel, "ccomp"))) {
+                int sj = child_with(x, i, "nsubj", 0);
+                if (sj >= 0) actors_at(x, sj, obj, 0);
+            }
+    /* "Israel launched a campaign": the governing verb's subject */
+    if (!subj->n && x->head[v] >= 0 && is_objrel(x, x->head[v], v)) subject_of(x, x->head[v], subj, 0);
+    if (*recip && obj->n && subj->n == 1) { /* "talks with X": both ways */ }
+}
+
+/* A misparsed clause ("According to the office, President P. pressed ..." with the subject
+ * hung elsewhere): TABARI's rule, the nearest coded actor before the verb, outside its own
+ * phrases. */
+/* A mention that names where ("in Doha", "at the border"), not who. */
+static int locative_mention(const sctx *x, int m)
+{
+    const ann_mention *mm = &x->d->ment[m];
+    for (int t = mm->first; t <= mm->last && t < x->n; t++)
+        if (t >= 0 && x->loccase[t]) return 1;
+    return 0;
+}
+
+static void nearest_actor_before(const sctx *x, int v, actset *subj)
+{
+    for (int t = v - 1; t >= 0 && !subj->n; t--) {
+        if (!coded(x, x->mtok[t]) || locative_mention(x, x->mtok[t])) continue;
+        int u = t, under = 0;
+        for (int g = 0; g < x->n && u >= 0; g++, u = x->head[u])
+            if (u == v) { under = 1; break; }
+        if (!under) actors_at(x, t, subj, 0);
+    }
+}
+
+static void own_code(sctx *x, int v, int first)
+{
+    const ann_coder *c = x->c;
+    int noun = x->s->tok[v].upos && !strcmp(x->s->tok[v].upos, "NOUN");
+    const orule *best = NULL;
+    int best_score = -1;
+    for (int vi = first; vi >= 0; vi = ann_coder_find_verb(c, NULL, vi)) {
+        const orule *r = &c->orl[c->verb[vi].blk];
+        if (r->noun != noun) continue;
+        /* the rule with most conditions wins; between as many, one naming its words beats one
+         * with a wildcard ("push for a ceasefire" 107 over "push for anything" 100) */
+        int score = 2 * r->nc;
+        for (int k = 0; k < r->nc; k++) score += r->c[k].set >= 0;
+        if (best && score <= best_score) continue;
+        int ok = 1;
+        for (int k = 0; k < r->nc && ok; k++) ok = cond_ok(x, v, &r->c[k]);
+        if (ok) best = r, best_score = score;
+    }
+    if (!best) return;
+    const char *code = best->code, *rcode = best->rcode;
+    x->haspat[v] = best->nc > 0;
+    snprintf(x->vcode[v], sizeof x->vcode[v], "%s", code);
+    actset subj = {.n = 0}, obj = {.n = 0};
+    int recip = best->recip;
+    if (noun) noun_actors(x, v, &subj, &obj, &recip);
+    else subject_of(x, v, &subj, 0);
+    if (!noun && !subj.n && !is_passive(x, v)) nearest_actor_before(x, v, &subj);
+    x->vsubj[v] = subj.n ? subj.m[0] : -1;
+    x->vsubjn[v] = subj.n < 4 ? subj.n : 4;
+    for (int i = 0; i < x->vsubjn[v]; i++) x->vsubjm[v][i] = subj.m[i];
+    /* "would never permit attacks": a noun under a negated verb is negated too */
+    int neg = negated(x, v) || (noun && x->head[v] >= 0 && negated(x, x->head[v]));
+    if (neg) {
+        /* a refusal is one-sided even where the event would have been mutual */
+        code = negated_code(code);
+        rcode = "";
+        recip = 0;
+        if (!code[0]) return;
+    }
+    if (!noun) {
+        int from = -1;
+        int pc = best->target_prep ? prep_child(x, v, best->target_prep, -1, &from) : -1;
+        if (pc >= 0) actors_at(x, pc, &obj, 0);
+        else {
+            x->no_ccomp_target = root_of(code) == 1;
+            object_of(x, v, &obj);
+            x->no_ccomp_target = 0;
+        }
+        /* a phrase already taken as the source is not also the target ("fired from Gaza") */
+        int keep = 0;
+        for (int j = 0; j < obj.n; j++) {
+            int dup = 0;
+            for (int k = 0; k < subj.n; k++) dup |= obj.m[j] == subj.m[k];
+            if (!dup) obj.m[keep++] = obj.m[j];
+        }
+        obj.n = keep;
+        /* "Israel said a rocket was fired at it": a personal pronoun acted on in a reported
+         * clause is, failing anything better, the speaker */
+        if (!obj.n && is_rel(x->s->tok[v].deprel, "ccomp") && x->head[v] >= 0) {
+            for (int i = 0; i < x->n && !obj.n; i++) {
+                const char *f = x->s->tok[i].feats, *dp = x->s->tok[i].deprel;
+                if (x->head[i] != v || !x->s->tok[i].upos || strcmp(x->s->tok[i].upos, "PRON") || !f ||
+                    !strstr(f, "PronType=Prs") || strstr(f, "Reflex=Yes") || is_rel(dp, "nsubj") ||
+                    !(is_objrel(x, v, i) || is_obl(dp)))
+                    continue;
+                subject_of(x, x->head[v], &obj, 1);
+            }
+        }
+        /* "launched a campaign targeting Iranian facilities": the object's participle */
+        for (int o = 0; o < x->n && !obj.n; o++) {
+            if (x->head[o] != v || !is_objrel(x, v, o)) continue;
+            for (int a = 0; a < x->n && !obj.n; a++)
+                if (x->head[a] == o && is_rel(x->s->tok[a].deprel, "acl")) {
+                    int oo = child_with(x, a, "obj", 0);
+                    if (oo < 0) oo = child_with(x, a, "dobj", 0);
+                    if (oo >= 0) actors_at(x, oo, &obj, 0);
+                }
+        }
+    }
+    if (!noun && best->source_prep) {
+        /* "received assurances from X", "faces pressure from X": X acts on the subject */
+        int from = -1, pc = prep_child(x, v, best->source_prep, -1, &from);
+        actset s2 = {.n = 0};
+        if (pc >= 0) actors_at(x, pc, &s2, 0);
+        if (!s2.n) return;
+        obj = subj;
+        subj = s2;
+    }
+    /* "X wants Y to go home": an intention of the subject's own is not one toward whoever
+     * it wants to act (the complement, when coded, tells the event) */
+    if (!noun && root_of(code) == 3 && !best->nc && child_with(x, v, "xcomp", 0) >= 0 &&
+        (child_with(x, v, "obj", 0) >= 0 || child_with(x, v, "dobj", 0) >= 0))
+        obj.n = 0;
+    /* "press+xcomp=@INVESTIGATE#101 (cameo.txt:121)": trigger lemma, conditions, code, rule */
+    const char *bar = strchr(best->text, '\t');
+    char *pattern = ann_arena_printf(&x->d->arena, "%s%.*s#%s (%s)", x->s->tok[v].lemma ? x->s->tok[v].lemma : x->s->tok[v].form,
+                                     (int)(bar - best->text), best->text, best->code, bar + 1);
+    emit(x, v, code, rcode, pattern, &subj, &obj, recip, neg);
+}
+
+static void code_verb(sctx *x, int v, int vi)
+{
+    const ann_coder *c = x->c;
+    if (c->own_format) { own_code(x, v, vi); return; }
+    const pverb *pv = &c->verb[vi];
+    const pblock *b = &c->blk[pv->blk];
+    int list[MAXTOK];
+    int nl = clause_tokens(x, v, list);
+    int npre = 0;
+    while (npre < nl && list[npre] < v) npre++;
+    /* In the passive the subject is the logical object: "evidence was presented" matches
+     * "* EVIDENCE" as "presented evidence" would. */
+    if (is_passive(x, v)) {
+        int moved[MAXTOK], nm = 0, keep = 0;
+        for (int i = 0; i < npre; i++) {
+            int t = list[i], under = 0;
+            for (int g = 0, u = t; g < x->n && u >= 0; g++, u = x->head[u])
+                if (x->head[u] == v) { under = !strcmp(x->s->tok[u].deprel, "nsubj:pass") || !strcmp(x->s->tok[u].deprel, "nsubjpass"); break; }
+            if (under) moved[nm++] = t;
+            else list[keep++] = t;
+        }
+        if (nm) {
+            int post[MAXTOK], np = 0;
+            for (int i = npre; i < nl; i++) post[np++] = list[i];
+            npre = keep;
+            memcpy(list + npre, moved, (size_t)nm * sizeof *moved);
+            memcpy(list + npre + nm, post, (size_t)np * sizeof *post);
+        }
+    }
+    actset subj = {.n = 0}, obj = {.n = 0};
+    subject_of(x, v, &subj, 0);
+    const prule *best = NULL;
+    int best_src = -1, best_tgt = -1;
+    for (int r = 0; r < b->nrule; r++) {
+        const prule *ru = &b->rule[r];
+        /* equally specific patterns: the later one wins (a dictionary entry written again
+         * replaces the earlier one) */
+        if (best && ru->spec < best->spec) continue;
+        if (ru->compound && subj.n < 2) continue;
+        x->src_m = x->tgt_m = -1;
+        x->steps = 0;
+        memset(x->used, 0, (size_t)x->n);
+        if (!match_seq(x, ru->post, ru->npost, list + npre, nl - npre, 0, 0)) continue;
+        if (ru->npre && !match_seq(x, ru->pre, ru->npre, list, npre, 0, 0)) continue;
+        best = ru;
+        best_src = x->src_m;
+        best_tgt = x->tgt_m;
+    }
+    /* the words of the chosen pattern, for pattern_word() */
+    memset(x->used, 0, (size_t)x->n);
+    if (best) {
+        x->steps = 0;
+        match_seq(x, best->post, best->npost, list + npre, nl - npre, 0, 0);
+        if (best->npre) match_seq(x, best->pre, best->npre, list, npre, 0, 0);
+    }
+    const char *code = best ? best->code : (pv->code[0] || pv->rcode[0] ? pv->code : b->code);
+    const char *rcode = best ? best->rcode : (pv->code[0] || pv->rcode[0] ? pv->rcode : b->rcode);
+    if (!code[0] && !rcode[0]) return;
+    const char *pattern = best ? best->text : ann_arena_printf(&x->d->arena, "%s: *", b->name);
+    x->haspat[v] = best != NULL;
+    snprintf(x->vcode[v], sizeof x->vcode[v], "%s", code[0] ? code : rcode);
+    snprintf(x->vword[v], sizeof x->vword[v], "%s", pv->base ? pv->base : pv->word);
+    x->vsubj[v] = subj.n ? subj.m[0] : -1;
+    x->vsubjn[v] = subj.n < 4 ? subj.n : 4;
+    for (int i = 0; i < x->vsubjn[v]; i++) x->vsubjm[v][i] = subj.m[i];
+    int neg = negated(x, v);
+    if (neg) {
+        /* "did not attack" is not an attack; "would not provide support" is a refusal */
+        code = negated_code(code);
+        rcode = "";
+        snprintf(x->vcode[v], sizeof x->vcode[v], "%s", code);
+        if (!code[0]) return;
+    }
+    if (best_src >= 0) { subj.n = 0; act_add(&subj, best_src); }
+    if (best_tgt >= 0) { obj.n = 0; act_add(&obj, best_tgt); }
+    else {
+        x->use_mask = 1;
+        object_of(x, v, &obj);
+        x->use_mask = 0;
+        /* "released civilians": when nothing else is there, the pattern's word is the target */
+        if (!obj.n) object_of(x, v, &obj);
+    }
+    emit(x, v, code, rcode, pattern, &subj, &obj, 0, neg);
+}
+
+static char *upper_dup(ann_doc *d, const char *s)
+{
+    if (!s) return "";
+    size_t n = strlen(s);
+    char *u = ann_arena_alloc(&d->arena, n + 1);
+    for (size_t i = 0; i < n; i++) u[i] = (char)toupper((unsigned char)s[i]);
+    return u;
+}
+
+static int find_entry(const ann_coder *c, const sctx *x, const char *word, int v)
+{
+    int fallback = -1;
+    for (int vi = ann_coder_find_verb(c, word, -1); vi >= 0; vi = ann_coder_find_verb(c, word, vi)) {
+        const pverb *pv = &c->verb[vi];
+        if (!pv->pre && !pv->post) { if (fallback < 0) fallback = vi; continue; }
+        /* multiword verb: required words right after / before the verb (particles) */
+        int ok = 1;
+        if (pv->post) {
+            char buf[128];
+            snprintf(buf, sizeof buf, "%s", pv->post);
+            int t = v + 1;
+            char *sv, *w = strtok_r(buf, " ", &sv);
+            while (w && ok) {
+                /* allow one intervening token ("take careful note") */
+                if (t < x->n && (!strcmp(x->up[t], w) || !strcmp(x->ulem[t], w))) t++;
+                else if (t + 1 < x->n && (!strcmp(x->up[t + 1], w) || !strcmp(x->ulem[t + 1], w))) t += 2;
+                else ok = 0;
+                w = strtok_r(NULL, " ", &sv);
+            }
+        }
+        if (ok && pv->pre) {
+            const char *w = strrchr(pv->pre, ' ');
+            w = w ? w + 1 : pv->pre;
+            ok = v > 0 && (!strcmp(x->up[v - 1], w) || !strcmp(x->ulem[v - 1], w));
+        }
+        if (ok) return vi;
+    }
+    return fallback;
+}
+
+static void drop_events(sctx *x, int v)
+{
+    for (int i = x->evfirst[v]; i < x->evlast[v]; i++) x->d->event[i].code[0] = 0;
+}
+
+/* A folded clause takes the clauses inside it along ("for helping militants join a group"). */
+static void drop_clause(sctx *x, int w)
+{
+    for (int t = 0; t < x->n; t++) {
+        int u = t;
+        for (int g = 0; g < x->n && u >= 0 && u != w; g++) u = x->head[u];
+        if (u == w) drop_events(x, t);
+    }
+}
+
+static int has_events(const sctx *x, int v)
+{
+    for (int i = x->evfirst[v]; i < x->evlast[v]; i++) if (x->d->event[i].code[0]) return 1;
+    return 0;
+}
+
+static void recode(sctx *x, ann_event *e, const char *code)
+{
+    snprintf(e->code, sizeof e->code, "%s", code);
+    snprintf(e->root, sizeof e->root, "%.2s", code);
+    const ann_cameo_info *ci = x->c->ncameo ? ann_cameo_lookup(x->c, code) : NULL;
+    if (ci) {
+        e->goldstein = ci->goldstein;
+        e->quad_class = ci->quad_class;
+        e->plover_type = ci->plover_type;
+        e->plover_mode = ci->plover_mode;
+        e->plover_context = ci->plover_context;
+    }
+}
+
+
+/* One verb inside another's complement tells one event, not two:
+ *  - "X agreed to restore ties", "X sought to deepen a partnership": when the governing verb
+ *    is coded only by its default and expresses intent (03), the complement's event stands,
+ *    as the corresponding intent code where CAMEO has one (06 -> 031, 07 -> 033);
+ *  - when a pattern of the governing verb matched ("wants to attack" -> 138), or the governing
+ *    verb acts on someone ("pressured X to help"), the governing verb's event stands;
+ *  - reported speech (ccomp under a statement): the reported event stands, attributed to
+ *    the speaker; with a PETRARCH dictionary, its transformations apply instead: a speaker
+ *    reporting force used by another accuses them (112), by itself claims it (015). */
+static int infinitive_mark(const sctx *x, int w)
+{
+    for (int i = 0; i < w; i++)
+        if (x->head[i] == w && is_rel(x->s->tok[i].deprel, "mark") && !strcmp(x->ulem[i], "TO")) return 1;
+    return 0;
+}
+
+/* "... to help", "... by promoting", "..., killing eight people": an adverbial clause that
+ * says how, what for or with what result. */
+static int infinitive_purpose(const sctx *x, int w)
+{
+    if (!is_rel(x->s->tok[w].deprel, "advcl")) return 0;
+    const char *f = x->s->tok[w].feats;
+    /* PETRARCH's convention (its gold follows it); our own patterns keep such clauses as
+     * events of their own ("denied the allegations, assuring Pezeshkian that ...") */
+    if (!x->c->own_format && f && strstr(f, "VerbForm=Ger")) {
+        int marked = 0;
+        for (int i = 0; i < w; i++)
+            if (x->head[i] == w && is_rel(x->s->tok[i].deprel, "mark")) marked = 1;
+        if (!marked) return 1;
+    }
+    for (int i = 0; i < w; i++)
+        if (x->head[i] == w && (is_rel(x->s->tok[i].deprel, "mark") || is_rel(x->s->tok[i].deprel, "case")) &&
+            (!strcmp(x->ulem[i], "TO") || !strcmp(x->ulem[i], "BY") || !strcmp(x->ulem[i], "FOR")))
+            return 1;
+    return 0;
+}
+
+/* An unmarked participle clause after its verb ("..., killing eight people"). */
+static int result_participle(const sctx *x, int w)
+{
+    const char *f = x->s->tok[w].feats, *xp = x->s->tok[w].xpos;
+    int ing = (f && (strstr(f, "VerbForm=Ger") || (strstr(f, "VerbForm=Part") && strstr(f, "Tense=Pres")))) ||
+              (xp && !strcmp(xp, "VBG"));
+    if (!ing || w < x->head[w]) return 0;
+    for (int i = 0; i < w; i++)
+        if (x->head[i] == w && is_rel(x->s->tok[i].deprel, "mark")) return 0;
+    return 1;
+}
+
+/* The clause's target mention: the target of its first event, or -1. */
+static int clause_target(const sctx *x, int w)
+{
+    for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
+        const ann_event *e = &x->d->event[i];
+        if (!e->code[0] || !e->target.code) continue;
+        for (int k = 0; k < x->nsm; k++) {
+            const ann_mention *m = &x->d->ment[x->sm[k]];
+            if (m->start == e->target.start && m->end == e->target.end && m->code) return x->sm[k];
+        }
+    }
+    return -1;
+}
+
+/* PETRARCH transformations (read from the verb file): "X said Y attacked Z" -> X accuses Y. */
+static int apply_transformation(sctx *x, int h, int w)
+{
+    const ann_coder *c = x->c;
+    if (c->own_format || !c->ntrans || !x->vword[h][0] || !x->vcode[w][0] || x->vsubj[h] < 0) return 0;
+    const char *dep = x->s->tok[w].deprel;
+    if (!is_rel(dep, "ccomp") && !is_rel(dep, "xcomp")) return 0;
+    const ann_mention *a = &x->d->ment[x->vsubj[h]];
+    int bsrc = x->vsubj[w];
+    int self = bsrc < 0 || (x->d->ment[bsrc].code && !strcmp(x->d->ment[bsrc].code, a->code));
+    for (int i = 0; i < c->ntrans; i++) {
+        const ptrans *t = &c->trans[i];
+        if (strcmp(t->upper, x->vword[h])) continue;
+        if (t->who != !self) continue;
+        const char *lc = x->vcode[w];
+        if (!strcmp(t->lclass, "ATTACK")) { if (root_of(lc) < 18) continue; }
+        else if (strcmp(t->lclass, "Q") && strcmp(t->lclass, x->vword[w])) continue;
+        int b = self ? clause_target(x, w) : bsrc;
+        if (b < 0) continue;
+        const char *code = !strcmp(t->code, "Q") ? lc : t->code;
+        drop_events(x, h);
+        drop_clause(x, w); /* the clause and the clauses inside it are told by the result */
+        char *pattern = ann_arena_printf(&x->d->arena, "~ %s(%s) %s = %s", self ? "a b " : "b . ", t->lclass, t->upper, t->code);
+        for (int k = 0; k < x->vsubjn[h]; k++) add_event(x, h, x->vsubjm[h][k], b, code, pattern, 0);
+        if (!x->vsubjn[h]) add_event(x, h, x->vsubj[h], b, code, pattern, 0);
+        x->vcode[w][0] = 0; /* the clause is told by the transformed event */
+        return 1;
+    }
+    return 0;
+}
+
+/* The sentence mention whose span is the event's actor, or -1. */
+static int ment_of(const sctx *x, const ann_actor_ref *r)
+{
+    if (!r->code) return -1;
+    for (int k = 0; k < x->nsm; k++) {
+        const ann_mention *m = &x->d->ment[x->sm[k]];
+        if (m->start == r->start && m->end == r->end && m->code) return x->sm[k];
+    }
+    return -1;
+}
+
+/* The convention of CAMEO coders (PETRARCH, Phoenix): a statement or claim that force was
+ * used (18-20) is coded as what the speaker does, not as the reported fight: "X said Y
+ * attacked Z" is X accusing Y (112); "X said it had attacked Z" claims the act (015). Only a
+ * preceding speaker's complement (ccomp); a trailing attribution (", medics said") is a
+ * parataxis and the reported event stands. */
+static int reported_force(sctx *x, int h, int w)
+{
+    enum { MAXR = 8 };
+    int src[MAXR], tgt[MAXR], self[MAXR], nr = 0;
+    const char *spk = x->d->ment[x->vsubj[h]].code;
+    if (!spk || w < h) return 0; /* "X attacked Y, officials said": attribution, not accusation */
+    for (int i = x->evfirst[w]; i < x->evlast[w] && nr < MAXR; i++) {
+        const ann_event *e = &x->d->event[i];
+        if (!e->code[0] || root_of(e->code) < 18) continue;
+        src[nr] = ment_of(x, &e->source);
+        tgt[nr] = ment_of(x, &e->target);
+        self[nr] = 0;
+        for (int k = 0; k < x->vsubjn[h]; k++)
+            if (e->source.code && x->d->ment[x->vsubjm[h][k]].code && !strcmp(e->source.code, x->d->ment[x->vsubjm[h][k]].code))
+                self[nr] = 1;
+        if (e->source.code && !strcmp(e->source.code, spk)) self[nr] = 1;
+        if (self[nr] ? tgt[nr] >= 0 : src[nr] >= 0) nr++;
+    }
+    if (!nr) return 0;
+    drop_events(x, h);
+    drop_clause(x, w);
+    for (int r = 0; r < nr; r++) {
+        const char *code = self[r] ? "015" : "112";
+        const char *pattern = self[r] ? "reported own force: a claim (015)" : "reported force by another: an accusation (112)";
+        if (self[r] && src[r] >= 0) { /* "X and Y said they attacked Z": each claims its own */
+            add_event(x, h, src[r], tgt[r], code, pattern, 0);
+            continue;
+        }
+        int b = self[r] ? tgt[r] : src[r];
+        for (int k = 0; k < x->vsubjn[h]; k++) add_event(x, h, x->vsubjm[h][k], b, code, pattern, 0);
+        if (!x->vsubjn[h]) add_event(x, h, x->vsubj[h], b, code, pattern, 0);
+    }
+    return 1;
+}
+
+/* An appeal (02) or demand (10) whose complement names what is asked: CAMEO's sub-codes
+ * mirror the cooperation roots (aid 023/103, meeting 026/108, yielding 025/105, material
+ * cooperation 021, diplomatic cooperation 022/102). NULL when nothing more specific applies. */
+static const char *asked_code(const char *upper, const char *lower)
+{
+    if (!upper[0] || !upper[1] || !lower[0] || !lower[1]) return NULL;
+    int u = root_of(upper), l = root_of(lower);
+    if (strlen(upper) > 3 || (upper[2] && upper[2] != '0')) return NULL; /* already specific */
+    if (u == 2) {
+        switch (l) {
+        case 4: return "026";
+        case 5: return "022";
+        case 6: return "021";
+        case 7: return "023";
+        case 8: return "025";
+        }
+    } else if (u == 10) {
+        switch (l) {
+        case 4: return "108";
+        case 5: return "102";
+        case 7: return "103";
+        case 8: return "105";
+        case 9: return "101";
+        }
+    }
+    return NULL;
+}
+
+static void combine_nested(sctx *x, int first_event)
+{
+    ann_doc *d = x->d;
+    for (int w = 0; w < x->n; w++) {
+        if (!has_events(x, w) && !x->vcode[w][0]) continue;
+        const char *dep = x->s->tok[w].deprel;
+        int h = x->head[w];
+        if (h >= 0 && is_rel(dep, "acl") && !x->vcode[h][0] && x->head[h] >= 0 && has_events(x, x->head[h]) &&
+            x->s->tok[h].upos && !strcmp(x->s->tok[h].upos, "NOUN") && infinitive_mark(x, w)) {
+            drop_events(x, w);
+            continue;
+        }
+        if (h < 0 || !x->vcode[h][0]) continue;
+        if (!has_events(x, w)) {
+            /* a coded clause without events of its own still folds what is inside it */
+            if (!apply_transformation(x, h, w) && infinitive_purpose(x, w)) drop_clause(x, w);
+            continue;
+        }
+        const char *hcode = x->vcode[h];
+        if (apply_transformation(x, h, w)) continue;
+        if (x->s->tok[w].upos && !strcmp(x->s->tok[w].upos, "NOUN")) {
+            /* "launched strikes": the verb tells the event the noun names */
+            if (has_events(x, h) && is_objrel(x, h, w)) drop_events(x, w);
+            continue;
+        }
+        if (x->c->own_format && is_rel(dep, "advcl") && root_of(hcode) >= 18 && root_of(x->vcode[w]) >= 18 &&
+            has_events(x, h) && result_participle(x, w)) {
+            /* "bombarded the city, killing eight people": one attack, told once */
+            drop_clause(x, w);
+            continue;
+        }
+        if (is_rel(dep, "xcomp") || infinitive_purpose(x, w)) {
+            /* (parsers often hang "asked X to help" as advcl rather than xcomp) */
+            const char *ask = (is_rel(dep, "xcomp") || infinitive_mark(x, w)) && !x->haspat[h]
+                                  ? asked_code(hcode, x->vcode[w]) : NULL;
+            if (ask) {
+                /* "asked Obama to help Iran": an appeal for aid (023), "urged X to meet" 026 */
+                for (int i = x->evfirst[h]; i < x->evlast[h]; i++)
+                    if (d->event[i].code[0]) recode(x, &d->event[i], ask);
+                drop_clause(x, w);
+            } else if (!is_rel(dep, "xcomp")) {
+                drop_clause(x, w);
+            } else if ((!x->haspat[h] || !strcmp(hcode, "030")) && (root_of(hcode) == 3 ||
+                                         /* "agreed to lift sanctions": a commitment to the act */
+                                         (root_of(hcode) == 5 && child_with(x, h, "obj", 0) < 0 &&
+                                          child_with(x, h, "dobj", 0) < 0))) {
+                drop_events(x, h);
+                for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
+                    ann_event *e = &d->event[i];
+                    if (!e->code[0]) continue;
+                    int r = root_of(e->code);
+                    char buf[8];
+                    int own = 0; /* the governing subject's own act, not another's it wants */
+                    for (int k = 0; k < x->vsubjn[h]; k++)
+                        if (e->source.code && x->d->ment[x->vsubjm[h][k]].code &&
+                            !strcmp(e->source.code, x->d->ment[x->vsubjm[h][k]].code))
+                            own = 1;
+                    if (r >= 18 && own) {
+                        /* "wants to attack", "plans to invade": a threat of force */
+                        recode(x, e, "138");
+                    } else if (r == 6 || r == 7) {
+                        size_t n = strlen(e->code);
+                        snprintf(buf, sizeof buf, "03%c%c", r == 6 ? '1' : '3', n > 3 ? e->code[2] : 0);
+                        if (n == 3 && r == 7 && e->code[2] != '0') buf[3] = e->code[2], buf[4] = 0;
+                        recode(x, e, buf);
+                    }
+                }
+            } else if (has_events(x, h)) {
+                drop_events(x, w);
+            }
+        } else if (is_rel(dep, "ccomp") && (root_of(hcode) == 1 || root_of(hcode) == 11) && x->vsubj[h] >= 0 &&
+                   reported_force(x, h, w)) {
+            continue;
+        } else if (is_rel(dep, "ccomp") && root_of(hcode) == 1 && x->vsubj[h] >= 0) {
+            const ann_mention *sp = &d->ment[x->vsubj[h]];
+            for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
+                ann_event *e = &d->event[i];
+                if (!e->code[0]) continue;
+                e->attributed_to = sp->code;
+            }
+            drop_events(x, h);
+        }
+    }
+    int k = first_event;
+    for (int i = first_event; i < d->nevent; i++)
+        if (d->event[i].code[0]) d->event[k++] = d->event[i];
+    d->nevent = k;
+}
+
+/* TABARI dictionaries list base forms and irregular forms; regular inflections are derived.
+ * Candidate base forms of an upper-case word form, most literal first. */
+static int base_forms(const char *f, char out[][64])
+{
+    int n = 0;
+    size_t L = strlen(f);
+    if (L >= 60) return 0;
+#define ADD(len, suffix) do { if (n < 8) { snprintf(out[n], 64, "%.*s%s", (int)(len), f, suffix); n++; } } while (0)
+    ADD(L, "");
+    if (L > 3 && f[L - 1] == 'S') {
+        if (L > 4 && !strcmp(f + L - 3, "IES")) ADD(L - 3, "Y");
+        else if (L > 4 && f[L - 2] == 'E' && strchr("SXZHO", f[L - 3])) ADD(L - 2, "");
+        if (f[L - 2] != 'S') ADD(L - 1, "");
+    }
+    if (L > 4 && !strcmp(f + L - 2, "ED")) {
+        if (!strcmp(f + L - 3, "IED")) ADD(L - 3, "Y");
+        ADD(L - 1, "");            /* agreed -> agree, closed -> close */
+        ADD(L - 2, "");            /* attacked -> attack */
+        if (f[L - 3] == f[L - 4]) ADD(L - 3, ""); /* stopped -> stop */
+    }
+    if (L > 5 && !strcmp(f + L - 3, "ING")) {
+        ADD(L - 3, "");
+        ADD(L - 3, "E");           /* closing -> close */
+        if (f[L - 4] == f[L - 5]) ADD(L - 4, "");
+    }
+#undef ADD
+    return n;
+}
+
+static int lookup_token(const ann_coder *c, const sctx *x, int v)
+{
+    int vi = -1;
+    if (!c->own_format) {
+        char cand[8][64];
+        int n = base_forms(x->up[v], cand);
+        for (int i = 0; i < n && vi < 0; i++) vi = find_entry(c, x, cand[i], v);
+        return vi;
+    }
+    vi = find_entry(c, x, x->ulem[v], v);
+    if (vi < 0) {
+        /* a lemmatizer's slip ("jailed" -> "jaile"): the regular inflections of the form */
+        char cand[8][64];
+        int n = base_forms(x->up[v], cand);
+        for (int i = 0; i < n && vi < 0; i++) vi = find_entry(c, x, cand[i], v);
+    }
+    return vi;
+}
+
+int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
+{
+    sctx *x = ann_xcalloc(1, sizeof *x);
+    x->c = c;
+    x->d = d;
+    /* mentions by sentence (coreference appends its mentions after the tagger's) */
+    int *soff = ann_xcalloc((size_t)d->nsent + 2, sizeof *soff);
+    int *sm = ann_xmalloc((size_t)(d->nment ? d->nment : 1) * sizeof *sm);
+    for (int m = 0; m < d->nment; m++)
+        if (d->ment[m].sent >= 0 && d->ment[m].sent < d->nsent) soff[d->ment[m].sent + 1]++;
+    for (int si = 0; si < d->nsent; si++) soff[si + 1] += soff[si];
+    {
+        int *fill = ann_xcalloc((size_t)d->nsent + 1, sizeof *fill);
+        for (int m = 0; m < d->nment; m++) {
+            int si = d->ment[m].sent;
+            if (si >= 0 && si < d->nsent) sm[soff[si] + fill[si]++] = m;
+        }
+        free(fill);
+    }
+    for (int si = 0; si < d->nsent; si++) {
+        const ann_sentence *s = &d->sent[si];
+        if (s->ntok > MAXTOK || s->ntok == 0) continue;
+        x->si = si;
+        x->s = s;
+        x->n = s->ntok;
+        for (int i = 0; i < x->n; i++) {
+            x->head[i] = s->tok[i].head - 1;
+            if (x->head[i] >= x->n) x->head[i] = -1;
+            x->mtok[i] = -1;
+            x->up[i] = upper_dup(d, s->tok[i].form);
+            x->ulem[i] = s->tok[i].lemma ? upper_dup(d, s->tok[i].lemma) : x->up[i];
+        }
+        memset(x->loccase, 0, sizeof x->loccase);
+        for (int i = 0; i < x->n; i++) {
+            static const char *const loc[] = {"IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT"};
+            if (x->head[i] < 0 || !is_rel(s->tok[i].deprel, "case")) continue;
+            for (size_t k = 0; k < sizeof loc / sizeof *loc; k++)
+                if (!strcmp(x->ulem[i], loc[k])) x->loccase[x->head[i]] = 1;
+        }
+        x->sm = sm + soff[si];
+        x->nsm = soff[si + 1] - soff[si];
+        for (int k = 0; k < x->nsm; k++) {
+            int m = x->sm[k];
+            for (int t = d->ment[m].first; t <= d->ment[m].last && t < x->n; t++)
+                if (t >= 0 && (x->mtok[t] < 0 || (!d->ment[x->mtok[t]].code && d->ment[m].code))) x->mtok[t] = m;
+        }
+        int first_event = d->nevent;
+        for (int v = 0; v < x->n; v++) {
+            x->evfirst[v] = x->evlast[v] = 0;
+            x->haspat[v] = 0;
+            x->vcode[v][0] = 0;
+            x->vword[v][0] = 0;
+            x->vsubj[v] = -1;
+            x->vsubjn[v] = 0;
+        }
+        for (int v = 0; v < x->n; v++) {
+            const ann_token *t = &s->tok[v];
+            if (!t->upos || (strcmp(t->upos, "VERB") && !(c->own_format && !strcmp(t->upos, "NOUN")))) continue;
+            if (t->head < 0) continue;
+            int vi = lookup_token(c, x, v);
+            x->evfirst[v] = x->evlast[v] = d->nevent;
+            x->haspat[v] = 0;
+            if (vi < 0) continue;
+            code_verb(x, v, vi);
+            x->evlast[v] = d->nevent;
+        }
+        combine_nested(x, first_event);
+        /* A bare statement counts only when nothing else in the sentence was coded. */
+        int other = 0;
+        for (int i = first_event; i < d->nevent; i++) if (strcmp(d->event[i].code, "010")) other = 1;
+        if (other) {
+            int k = first_event;
+            for (int i = first_event; i < d->nevent; i++)
+                if (strcmp(d->event[i].code, "010")) d->event[k++] = d->event[i];
+            d->nevent = k;
+        }
+    }
+    free(x);
+    free(soff);
+    free(sm);
+    (void)err;
+    return 0;
+}

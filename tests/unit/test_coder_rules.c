@@ -1,0 +1,492 @@
+/* The coder over hand-parsed sentences: our pattern format (conditions, errors with file:line),
+ * actors from the tree (voice, control, conjuncts, event nouns), negation and hedging; the
+ * PETRARCH verb-dictionary reader; the CAMEO table; the validation-file reader. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "resolve_testdoc.h"
+
+static char tmpdir[256];
+
+static void write_file(const char *rel, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, rel);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static const char cameo_tsv[] =
+    "# code\tname\tgoldstein\tquad\tplover_type\tplover_mode\tplover_context\n"
+    "04\tCONSULT\t1.0\t1\tCONSULT\t\t\n"
+    "040\tConsult, not specified below\t1.0\t1\tCONSULT\t\t\n"
+    "087\tDe-escalate military engagement\t9.0\t2\tRETREAT\t\t\n"
+    "0871\tDeclare truce, ceasefire\t9.0\t2\tRETREAT\tceasefire\tmilitary\n"
+    "10\tDEMAND\t-5.0\t3\tREQUEST\t\t\n"
+    "101\tDemand information, investigation\t-5.0\t3\tREQUEST\tassist\t\n"
+    "120\tReject, not specified below\t-4.0\t3\tREJECT\t\t\n"
+    "125\tReject proposal to meet\t-5.0\t3\tREJECT\tmeet\tdiplomatic\n"
+    "19\tFIGHT\t-10.0\t4\tASSAULT\t\t\n"
+    "190\tUse conventional military force\t-10.0\t4\tASSAULT\t\tmilitary\n";
+
+static const char rules[] =
+    "# test rules\n"
+    "@INQ investigate probe\n"
+    "verb attack 190\n"
+    "verb press 100\n"
+    "verb press 101 xcomp=@INQ\n"
+    "verb meet 040 recip\n"
+    "verb declare 0871 obj=ceasefire recip\n"
+    "noun ceasefire 0871 recip\n";
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/annalist-coder-test-%d", (int)getpid());
+    char p[512];
+    mkdir(tmpdir, 0700);
+    snprintf(p, sizeof p, "%s/cameo", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/verbs", tmpdir);
+    mkdir(p, 0700);
+    write_file("cameo/cameo.tsv", cameo_tsv);
+    write_file("verbs/rules.txt", rules);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static ann_coder *own(void)
+{
+    ann_err e;
+    ann_err_clear(&e);
+    ann_coder *c = ann_coder_load(tmpdir, &e);
+    if (!c) fprintf(stderr, "%s\n", e.msg);
+    assert_non_null(c);
+    return c;
+}
+
+static int count(const ann_doc *d, const char *code, const char *src, const char *tgt)
+{
+    int n = 0;
+    for (int i = 0; i < d->nevent; i++) {
+        const ann_event *e = &d->event[i];
+        if (strcmp(e->code, code)) continue;
+        if (src && (!e->source.code || strcmp(e->source.code, src))) continue;
+        if (tgt && (!e->target.code || strcmp(e->target.code, tgt))) continue;
+        if (!tgt && e->target.code) continue;
+        n++;
+    }
+    return n;
+}
+
+static void test_cameo_facts(void **state)
+{
+    (void)state;
+    ann_coder *c = own();
+    const ann_cameo_info *ci = ann_cameo_lookup(c, "0871");
+    assert_non_null(ci);
+    assert_string_equal(ci->name, "Declare truce, ceasefire");
+    assert_true(ci->goldstein == 9.0);
+    assert_int_equal(ci->quad_class, 2);
+    assert_string_equal(ci->plover_type, "RETREAT");
+    assert_string_equal(ci->plover_mode, "ceasefire");
+    /* an unlisted sub-code falls back to its parent */
+    ci = ann_cameo_lookup(c, "1019");
+    assert_non_null(ci);
+    assert_string_equal(ci->code, "101");
+    assert_null(ann_cameo_lookup(c, "77"));
+    ann_coder_free(c);
+}
+
+static void test_active_passive(void **state)
+{
+    (void)state;
+    ann_coder *c = own();
+    static const char *const s[] = {
+        "Iran Iran PROPN NNP 2 nsubj | attacked attack VERB VBD 0 root | Israel Israel PROPN NNP 2 obj | . . PUNCT . 2 punct",
+        "Israel Israel PROPN NNP 3 nsubj:pass | was be AUX VBD 3 aux:pass | attacked attack VERB VBN 0 root | "
+        "by by ADP IN 5 case | Iran Iran PROPN NNP 3 obl | . . PUNCT . 3 punct",
+    };
+    ann_doc *d = testdoc("2025-06-26", s, 2);
+    mention(d, 0, 0, 0, 0, "IRN");
+    mention(d, 0, 2, 2, 2, "ISR");
+    mention(d, 1, 0, 0, 0, "ISR");
+    mention(d, 1, 4, 4, 4, "IRN");
+    ann_err e;
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    assert_int_equal(d->nevent, 2);
+    assert_int_equal(d->event[0].sent, 0);
+    assert_int_equal(count(d, "190", "IRN", "ISR"), 2);
+    const ann_event *ev = &d->event[1];
+    assert_string_equal(ev->root, "19");
+    assert_int_equal(ev->quad_class, 4);
+    assert_string_equal(ev->trigger_text, "attacked");
+    assert_string_equal(ev->source.text, "Iran");
+    assert_int_equal(ev->source.end - ev->source.start, 4);
+    assert_string_equal(d->text + ev->trigger_start, "attacked by Iran .");
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
+static void test_control_and_specificity(void **state)
+{
+    (void)state;
+    ann_coder *c = own();
+    static const char *const s[] = {
+        /* Iran pressed Azerbaijan to investigate the reports. -> 101 (the xcomp rule beats plain press) */
+        "Iran Iran PROPN NNP 2 nsubj | pressed press VERB VBD 0 root | Azerbaijan Azerbaijan PROPN NNP 2 obj | "
+        "to to PART TO 5 mark | investigate investigate VERB VB 2 xcomp | the the DET DT 7 det | "
+        "reports report NOUN NNS 5 obj | . . PUNCT . 2 punct",
+        /* Iran pressed Azerbaijan. -> 100 */
+        "Iran Iran PROPN NNP 2 nsubj | pressed press VERB VBD 0 root | Azerbaijan Azerbaijan PROPN NNP 2 obj | . . PUNCT . 2 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 2);
+    mention(d, 0, 0, 0, 0, "IRN");
+    mention(d, 0, 2, 2, 2, "AZE");
+    mention(d, 1, 0, 0, 0, "IRN");
+    mention(d, 1, 2, 2, 2, "AZE");
+    ann_err e;
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    assert_int_equal(count(d, "101", "IRN", "AZE"), 1);
+    assert_int_equal(count(d, "100", "IRN", "AZE"), 1);
+    assert_int_equal(d->nevent, 2);
+    assert_non_null(strstr(d->event[0].pattern, "press+xcomp=@INQ#101"));
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
+static void test_negation_hedging(void **state)
+{
+    (void)state;
+    ann_coder *c = own();
+    static const char *const s[] = {
+        "Iran Iran PROPN NNP 4 nsubj | did do AUX VBD 4 aux | not not PART RB 4 advmod | attack attack VERB VB 0 root | "
+        "Israel Israel PROPN NNP 4 obj | . . PUNCT . 4 punct",
+        "Iran Iran PROPN NNP 4 nsubj | did do AUX VBD 4 aux | not not PART RB 4 advmod | meet meet VERB VB 0 root | "
+        "Israel Israel PROPN NNP 4 obj | . . PUNCT . 4 punct",
+        "Iran Iran PROPN NNP 4 nsubj | may may AUX MD 4 aux | have have AUX VB 4 aux | attacked attack VERB VBN 0 root | "
+        "Israel Israel PROPN NNP 4 obj | . . PUNCT . 4 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 3);
+    for (int i = 0; i < 3; i++) {
+        mention(d, i, 0, 0, 0, "IRN");
+        mention(d, i, 4, 4, 4, "ISR");
+    }
+    ann_err e;
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    /* not attacking is no event; not meeting is a refusal to meet (125) */
+    assert_int_equal(count(d, "125", "IRN", "ISR"), 1);
+    assert_int_equal(count(d, "190", "IRN", "ISR"), 1);
+    for (int i = 0; i < d->nevent; i++) {
+        if (!strcmp(d->event[i].code, "125")) { assert_int_equal(d->event[i].negated, 1); assert_int_equal(d->event[i].sent, 1); }
+        if (!strcmp(d->event[i].code, "190")) { assert_int_equal(d->event[i].hedged, 1); assert_int_equal(d->event[i].sent, 2); }
+    }
+    assert_int_equal(d->nevent, 2);
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
+static void test_reciprocal_and_nouns(void **state)
+{
+    (void)state;
+    ann_coder *c = own();
+    static const char *const s[] = {
+        /* Iran and Israel declared a ceasefire. */
+        "Iran Iran PROPN NNP 4 nsubj | and and CCONJ CC 3 cc | Israel Israel PROPN NNP 1 conj | "
+        "declared declare VERB VBD 0 root | a a DET DT 6 det | ceasefire ceasefire NOUN NN 4 obj | . . PUNCT . 4 punct",
+        /* A ceasefire between Armenia and Azerbaijan came into effect. */
+        "A a DET DT 2 det | ceasefire ceasefire NOUN NN 7 nsubj | between between ADP IN 4 case | "
+        "Armenia Armenia PROPN NNP 2 nmod | and and CCONJ CC 6 cc | Azerbaijan Azerbaijan PROPN NNP 4 conj | "
+        "came come VERB VBD 0 root | into into ADP IN 9 case | effect effect NOUN NN 7 obl | . . PUNCT . 7 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 2);
+    mention(d, 0, 0, 0, 0, "IRN");
+    mention(d, 0, 2, 2, 2, "ISR");
+    mention(d, 1, 3, 3, 3, "ARM");
+    mention(d, 1, 5, 5, 5, "AZE");
+    ann_err e;
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    assert_int_equal(count(d, "0871", "IRN", "ISR"), 1);
+    assert_int_equal(count(d, "0871", "ISR", "IRN"), 1);
+    assert_int_equal(count(d, "0871", "ARM", "AZE"), 1);
+    assert_int_equal(count(d, "0871", "AZE", "ARM"), 1);
+    assert_int_equal(d->nevent, 4);
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
+static void test_format_errors(void **state)
+{
+    (void)state;
+    static const struct { const char *line, *msg; } bad[] = {
+        {"verb attack 1900x\n", "bad.txt:1: '1900x' is not a CAMEO event code"},
+        {"verb attack 190 obj=@NOPE\n", "bad.txt:1: unknown set @NOPE"},
+        {"verb attack 190 colour=red\n", "bad.txt:1: unknown condition 'colour'"},
+        {"\nadverb quickly 190\n", "bad.txt:2: a line starts with 'verb', 'noun' or '@SET'"},
+        {"verb attack\n", "bad.txt:1: expected 'verb LEMMAS CODE"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        write_file("verbs/bad.txt", bad[i].line);
+        ann_err e;
+        ann_err_clear(&e);
+        assert_null(ann_coder_load(tmpdir, &e));
+        if (!strstr(e.msg, bad[i].msg)) fprintf(stderr, "got: %s\n", e.msg);
+        assert_non_null(strstr(e.msg, bad[i].msg));
+    }
+    char p[512];
+    snprintf(p, sizeof p, "%s/verbs/bad.txt", tmpdir);
+    unlink(p);
+    ann_err e;
+    assert_null(ann_coder_load("/nonexistent-dir", &e));
+    assert_non_null(strstr(e.msg, "/nonexistent-dir"));
+}
+
+static void test_petrarch_reader(void **state)
+{
+    (void)state;
+    write_file("verbs.petr",
+               "####### SYNONYM SETS #######\n"
+               "&CEASEFIRE\n+TRUCE\n+CEASEFIRE\n\n"
+               "####### VERB PATTERNS #######\n"
+               "--- MEET [040] ---\n"
+               "MEET {MEETS MET MEETING}\n"
+               "- * (WITH) [040]\n"
+               "--- HOST [043:042] ---\n"
+               "HOST\n"
+               "--- DEPART [040] ---\n"
+               "DEPART\n"
+               "--- DECLARE [---] ---\n"
+               "DECLARE\n"
+               "- * &CEASEFIRE [0871]\n"
+               "- * {UNILATERAL &CEASEFIRE} [087]\n");
+    char vf[512];
+    snprintf(vf, sizeof vf, "%s/verbs.petr", tmpdir);
+    ann_err e;
+    ann_err_clear(&e);
+    ann_coder *c = ann_coder_load_petrarch(vf, tmpdir, &e);
+    if (!c) fprintf(stderr, "%s\n", e.msg);
+    assert_non_null(c);
+    static const char *const s[] = {
+        "Arnor Arnor PROPN NNP 2 nsubj | met meet VERB VBD 0 root | Gondor Gondor PROPN NNP 2 obj | . . PUNCT . 2 punct",
+        "Arnor Arnor PROPN NNP 2 nsubj | hosted host VERB VBD 0 root | Gondor Gondor PROPN NNP 2 obj | . . PUNCT . 2 punct",
+        /* "departes" is not a regular form of DEPART: not coded */
+        "Arnor Arnor PROPN NNP 2 nsubj | departes depart VERB VBZ 0 root | Gondor Gondor PROPN NNP 2 obj | . . PUNCT . 2 punct",
+        "Arnor Arnor PROPN NNP 2 nsubj | declared declare VERB VBD 0 root | unilateral unilateral ADJ JJ 4 amod | "
+        "truce truce NOUN NN 2 obj | with with ADP IN 6 case | Gondor Gondor PROPN NNP 2 obl | . . PUNCT . 2 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 4);
+    for (int i = 0; i < 4; i++) {
+        mention(d, i, 0, 0, 0, "ARN");
+        mention(d, i, i == 3 ? 5 : 2, i == 3 ? 5 : 2, i == 3 ? 5 : 2, "GON");
+    }
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    assert_int_equal(count(d, "040", "ARN", "GON"), 1);
+    assert_int_equal(count(d, "043", "ARN", "GON"), 1);
+    assert_int_equal(count(d, "042", "GON", "ARN"), 1);
+    assert_int_equal(count(d, "087", "ARN", "GON"), 1); /* the longer pattern wins */
+    assert_int_equal(d->nevent, 4);
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
+static void test_nesting(void **state)
+{
+    (void)state;
+    write_file("nest.petr",
+               "--- SAY [010] ---\nSAY {SAID}\n"
+               "--- ATTACK [190] ---\nATTACK\n"
+               "--- ASK [020] ---\nASK\n"
+               "--- HELP [070] ---\nHELP\n"
+               "--- SEEK [030] ---\nSEEK {SOUGHT}\n"
+               "--- COOPERATE [060] ---\nCOOPERATE\n"
+               "######## TRANSFORMATIONS ##########\n"
+               "~ a (b . ATTACK) SAY = a b 112\n"
+               "~ a (a b ATTACK) SAY = a b 015\n");
+    char vf[512];
+    snprintf(vf, sizeof vf, "%s/nest.petr", tmpdir);
+    ann_err e;
+    ann_err_clear(&e);
+    ann_coder *c = ann_coder_load_petrarch(vf, tmpdir, &e);
+    assert_non_null(c);
+    static const char *const s[] = {
+        /* Arnor said Gondor attacked Rohan. -> Arnor accuses Gondor (112), nothing else */
+        "Arnor Arnor PROPN NNP 2 nsubj | said say VERB VBD 0 root | Gondor Gondor PROPN NNP 4 nsubj | "
+        "attacked attack VERB VBD 2 ccomp | Rohan Rohan PROPN NNP 4 obj | . . PUNCT . 2 punct",
+        /* Arnor said it attacked Rohan. -> Arnor claims responsibility (015) */
+        "Arnor Arnor PROPN NNP 2 nsubj | said say VERB VBD 0 root | it it PRON PRP 4 nsubj | "
+        "attacked attack VERB VBD 2 ccomp | Rohan Rohan PROPN NNP 4 obj | . . PUNCT . 2 punct",
+        /* Arnor asked Gondor to help Rohan. -> an appeal for aid (023) to Gondor */
+        "Arnor Arnor PROPN NNP 2 nsubj | asked ask VERB VBD 0 root | Gondor Gondor PROPN NNP 2 obj | "
+        "to to PART TO 5 mark | help help VERB VB 2 xcomp | Rohan Rohan PROPN NNP 5 obj | . . PUNCT . 2 punct",
+        /* Arnor sought to cooperate with Gondor. -> intent to cooperate materially (031) */
+        "Arnor Arnor PROPN NNP 2 nsubj | sought seek VERB VBD 0 root | to to PART TO 4 mark | "
+        "cooperate cooperate VERB VB 2 xcomp | with with ADP IN 6 case | Gondor Gondor PROPN NNP 4 obl | . . PUNCT . 2 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 4);
+    mention(d, 0, 0, 0, 0, "ARN"); mention(d, 0, 2, 2, 2, "GON"); mention(d, 0, 4, 4, 4, "ROH");
+    mention(d, 1, 0, 0, 0, "ARN"); mention(d, 1, 4, 4, 4, "ROH");
+    mention(d, 2, 0, 0, 0, "ARN"); mention(d, 2, 2, 2, 2, "GON"); mention(d, 2, 5, 5, 5, "ROH");
+    mention(d, 3, 0, 0, 0, "ARN"); mention(d, 3, 5, 5, 5, "GON");
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    assert_int_equal(count(d, "112", "ARN", "GON"), 1);
+    assert_int_equal(count(d, "015", "ARN", "ROH"), 1);
+    assert_int_equal(count(d, "023", "ARN", "GON"), 1);
+    assert_int_equal(count(d, "031", "ARN", "GON"), 1);
+    assert_int_equal(d->nevent, 4);
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
+/* Our own conventions for nested and passive clauses, with a rule set of their own. */
+static void test_own_conventions(void **state)
+{
+    (void)state;
+    char p[512];
+    snprintf(p, sizeof p, "%s/conv", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/conv/cameo", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/conv/verbs", tmpdir);
+    mkdir(p, 0700);
+    write_file("conv/cameo/cameo.tsv", cameo_tsv);
+    write_file("conv/verbs/rules.txt",
+               "verb say 010\nverb attack|fire 190\nverb want 030\nverb kill 190\nnoun shelling 190\nverb shell 190\n"
+               "verb receive 030 obj=assurance source=from\nverb conduct 150 obj=exercise target=in\n");
+    ann_err e;
+    ann_err_clear(&e);
+    snprintf(p, sizeof p, "%s/conv", tmpdir);
+    ann_coder *c = ann_coder_load(p, &e);
+    assert_non_null(c);
+    static const char *const s[] = {
+        /* 0 Arnor said Gondor attacked Rohan. -> Arnor accuses Gondor (112), the attack is not coded */
+        "Arnor Arnor PROPN NNP 2 nsubj | said say VERB VBD 0 root | Gondor Gondor PROPN NNP 4 nsubj | "
+        "attacked attack VERB VBD 2 ccomp | Rohan Rohan PROPN NNP 4 obj | . . PUNCT . 2 punct",
+        /* 1 Arnor said it attacked Rohan. -> Arnor claims the attack (015) */
+        "Arnor Arnor PROPN NNP 2 nsubj | said say VERB VBD 0 root | it it PRON PRP 4 nsubj | "
+        "attacked attack VERB VBD 2 ccomp | Rohan Rohan PROPN NNP 4 obj | . . PUNCT . 2 punct",
+        /* 2 Gondor attacked Rohan, Arnor said. -> a trailing attribution: the attack stands */
+        "Gondor Gondor PROPN NNP 2 nsubj | attacked attack VERB VBD 5 ccomp | Rohan Rohan PROPN NNP 2 obj | "
+        ", , PUNCT , 2 punct | Arnor Arnor PROPN NNP 5 nsubj | said say VERB VBD 0 root | . . PUNCT . 5 punct",
+        /* 3 Arnor wants to attack Rohan. -> a threat of force (138) */
+        "Arnor Arnor PROPN NNP 2 nsubj | wants want VERB VBZ 0 root | to to PART TO 4 mark | "
+        "attack attack VERB VB 2 xcomp | Rohan Rohan PROPN NNP 4 obj | . . PUNCT . 2 punct",
+        /* 4 Arnor received assurances from Gondor. -> Gondor assures Arnor (source=from) */
+        "Arnor Arnor PROPN NNP 2 nsubj | received receive VERB VBD 0 root | assurances assurance NOUN NNS 2 obj | "
+        "from from ADP IN 5 case | Gondor Gondor PROPN NNP 2 obl | . . PUNCT . 2 punct",
+        /* 5 Arnor conducted exercises in Rohan. (a lemmatizer's slip: "exercis") -> 150 at Rohan */
+        "Arnor Arnor PROPN NNP 2 nsubj | conducted conduct VERB VBD 0 root | exercises exercis NOUN NNS 2 obj | "
+        "in in ADP IN 5 case | Rohan Rohan PROPN NNP 2 obl | . . PUNCT . 2 punct",
+        /* 6 Arnor said a rocket was fired at it from Gondor. -> Arnor accuses Gondor */
+        "Arnor Arnor PROPN NNP 2 nsubj | said say VERB VBD 0 root | a a DET DT 4 det | "
+        "rocket rocket NOUN NN 6 nsubj:pass | was be AUX VBD 6 aux:pass | fired fire VERB VBN 2 ccomp | "
+        "at at ADP IN 8 case | it it PRON PRP 6 obl | from from ADP IN 10 case | Gondor Gondor PROPN NNP 6 obl | "
+        ". . PUNCT . 2 punct",
+        /* 7 Villagers were killed in Gondorian shelling. -> the shelling's actor killed them */
+        "Villagers villager NOUN NNS 3 nsubj:pass | were be AUX VBD 3 aux:pass | killed kill VERB VBN 0 root | "
+        "in in ADP IN 6 case | Gondorian Gondorian ADJ JJ 6 amod | shelling shelling NOUN NN 3 obl | . . PUNCT . 3 punct",
+        /* 8 Villagers were killed in Rohirric tank shelling. (as a parser may hang it: "tank" with
+         * the participle "shelling") -> the shelling's actor killed them */
+        "Villagers villager NOUN NNS 3 nsubj:pass | were be AUX VBD 3 aux:pass | killed kill VERB VBN 0 root | "
+        "in in ADP IN 6 case | Rohirric Rohirric ADJ JJ 6 amod | tank tank NOUN NN 3 obl | "
+        "shelling shell VERB VBG 6 acl | . . PUNCT . 3 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 9);
+    d->sent[6].tok[7].feats = "Case=Acc|PronType=Prs";
+    mention(d, 0, 0, 0, 0, "ARN"); mention(d, 0, 2, 2, 2, "GON"); mention(d, 0, 4, 4, 4, "ROH");
+    mention(d, 1, 0, 0, 0, "ARN"); mention(d, 1, 4, 4, 4, "ROH");
+    mention(d, 2, 0, 0, 0, "GON"); mention(d, 2, 2, 2, 2, "ROH"); mention(d, 2, 4, 4, 4, "ARN");
+    mention(d, 3, 0, 0, 0, "ARN"); mention(d, 3, 4, 4, 4, "ROH");
+    mention(d, 4, 0, 0, 0, "ARN"); mention(d, 4, 4, 4, 4, "GON");
+    mention(d, 5, 0, 0, 0, "ARN"); mention(d, 5, 4, 4, 4, "ROH");
+    mention(d, 6, 0, 0, 0, "ARN"); mention(d, 6, 9, 9, 9, "GON");
+    mention(d, 7, 0, 0, 0, "CVL"); mention(d, 7, 4, 4, 4, "GON");
+    mention(d, 8, 0, 0, 0, "CVL"); mention(d, 8, 4, 4, 4, "ROH");
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    assert_int_equal(count(d, "112", "ARN", "GON"), 2);
+    assert_int_equal(count(d, "015", "ARN", "ROH"), 1);
+    assert_int_equal(count(d, "190", "GON", "ROH"), 1);
+    assert_int_equal(count(d, "138", "ARN", "ROH"), 1);
+    assert_int_equal(count(d, "030", "GON", "ARN"), 1);
+    assert_int_equal(count(d, "150", "ARN", "ROH"), 1);
+    assert_int_equal(count(d, "190", "GON", "CVL"), 1);
+    assert_int_equal(count(d, "190", "ROH", "CVL"), 1);
+    assert_int_equal(d->nevent, 9);
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
+static void test_validation_reader(void **state)
+{
+    (void)state;
+    write_file("v.xml",
+               "<Validation>\n# a bare comment line\n"
+               "<Environment>\n<Verbfile>verbs.petr</Verbfile>\n"
+               "<Actorfile>a1.txt, a2.txt</Actorfile>\n<Agentfile>ag.txt</Agentfile>\n</Environment>\n"
+               "<Sentences>\n"
+               "<Sentence id=\"R1\" date=\"20250626\" category=\"AFP\"/>\n"
+               "<EventCoding eventcode=\"040\" sourcecode=\"ARN\" targetcode=\"GON\" />\n"
+               "<EventCoding eventcode=\"040\" sourcecode=\"GON\" targetcode=\"ARN\" />\n"
+               "<Text>\nArnor met\n Gondor.\n</Text>\n<Parse>\n"
+               "1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+               "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+               "3\tGondor\tGondor\tPROPN\tNNP\t_\t2\tobj\t_\tSpaceAfter=No\n"
+               "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n</Parse>\n"
+               "<!-- <Sentence id=\"COMMENTED\"> -->\n"
+               "<Sentence id=\"R2\" date=\"19950101\">\n<EventCoding noevents=\"True\"> </EventCoding>\n"
+               "<Text>Nothing here.</Text>\n</Sentence>\n</Sentences></Validation>\n");
+    char p[512];
+    snprintf(p, sizeof p, "%s/v.xml", tmpdir);
+    ann_err e;
+    ann_vfile *v = ann_validation_read(p, &e);
+    assert_non_null(v);
+    assert_int_equal(v->nrec, 2);
+    assert_int_equal(v->nactors, 2);
+    assert_non_null(strstr(v->actors[1], "/a2.txt"));
+    assert_non_null(strstr(v->verbfile, tmpdir));
+    assert_string_equal(v->rec[0].id, "R1");
+    assert_int_equal(v->rec[0].ncoding, 2);
+    assert_string_equal(v->rec[0].coding[1].source, "GON");
+    assert_string_equal(v->rec[0].text, "Arnor met Gondor.");
+    assert_int_equal(v->rec[1].noevents, 1);
+    assert_null(v->rec[1].parse);
+    ann_doc *d = ann_validation_doc(&v->rec[0], &e);
+    assert_non_null(d);
+    assert_int_equal(d->nsent, 1);
+    assert_int_equal(d->sent[0].ntok, 4);
+    assert_string_equal(d->date, "2025-06-26");
+    assert_string_equal(d->sent[0].tok[1].lemma, "meet");
+    ann_doc_free(d);
+    assert_null(ann_validation_doc(&v->rec[1], &e));
+    assert_non_null(strstr(e.msg, "R2"));
+    ann_validation_free(v);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cameo_facts),
+        cmocka_unit_test(test_active_passive),
+        cmocka_unit_test(test_control_and_specificity),
+        cmocka_unit_test(test_negation_hedging),
+        cmocka_unit_test(test_reciprocal_and_nouns),
+        cmocka_unit_test(test_format_errors),
+        cmocka_unit_test(test_petrarch_reader),
+        cmocka_unit_test(test_nesting),
+        cmocka_unit_test(test_own_conventions),
+        cmocka_unit_test(test_validation_reader),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
