@@ -52,6 +52,8 @@ typedef struct nlp_table {
     /* Built by nlp_table_index for scoring: open addressing on the key (0 = empty), each slot
      * pointing at the feature's packed entries (weight in the low 16 bits, class above). */
     uint32_t mask;
+    int shift;            /* a key's home slot is its top bits (key >> shift): keys arrive sorted,
+                           * so building the table writes memory in order */
     struct nlp_slot { uint32_t key, val; } *slot;   /* val = offset << 6 | count */
     uint32_t *ent;
     /* Features with weights for at least a quarter of the classes are stored as dense rows

@@ -768,7 +768,8 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
             fprintf(stderr, "  parser epoch %d: train moves %.2f%%, dev UAS %.2f LAS %.2f, %u features (%.0fs)\n",
                     ep + 1, pct(cor, tot), pct(ds.uas, ds.tok), pct(ds.las, ds.tok), tb.nfeat, now() - T.t0);
         if (ep == 0 && o->verbose)
-            fprintf(stderr, "  (%d training trees, %d made projective by lifting)\n", used, lifted);
+            fprintf(stderr, "  (%d training trees, %d made projective by lifting, %d sentences skipped: "
+                    "their heads or labels do not form a single-rooted tree)\n", used, lifted, T.train.n - used);
         if (las > best_las) {
             best_las = las;
             table_release(&best);

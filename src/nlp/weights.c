@@ -40,6 +40,7 @@ void nlp_table_index(nlp_table *t)
     uint32_t size = 1024;
     while (size < t->nfeat + t->nfeat / 2) size <<= 1;
     t->mask = size - 1;
+    t->shift = 32 - __builtin_ctz(size);
     t->slot = big_alloc(sizeof *t->slot * size);
     t->ncp = (t->nclass + 15) & ~15;
     uint32_t ndense = 0;
@@ -47,7 +48,7 @@ void nlp_table_index(nlp_table *t)
     t->dense = big_alloc(((size_t)ndense * (size_t)t->ncp + 1) * sizeof *t->dense);
     uint32_t off = 0, d = 0;
     for (uint32_t i = 0; i < t->nfeat; i++) {
-        uint32_t h = t->keys[i] & t->mask;
+        uint32_t h = t->keys[i] >> t->shift;
         while (t->slot[h].key) h = (h + 1) & t->mask;
         if (t->cnt[i] * 4 >= t->nclass || t->cnt[i] >= NLP_DENSE) {
             int16_t *row = t->dense + (size_t)d * (size_t)t->ncp;
@@ -70,10 +71,10 @@ void nlp_table_score(const nlp_table *t, const uint32_t *f, int n, int32_t *scor
 {
     const struct nlp_slot *found[NLP_TABLE_MAXF];
     if (n > NLP_TABLE_MAXF) n = NLP_TABLE_MAXF;
-    for (int k = 0; k < n; k++) __builtin_prefetch(&t->slot[f[k] & t->mask]);
+    for (int k = 0; k < n; k++) __builtin_prefetch(&t->slot[f[k] >> t->shift]);
     int nf = 0;
     for (int k = 0; k < n; k++) {
-        uint32_t key = f[k], h = key & t->mask;
+        uint32_t key = f[k], h = key >> t->shift;
         const struct nlp_slot *s;
         while ((s = &t->slot[h])->key) {
             if (s->key == key) {
@@ -237,17 +238,15 @@ void nlp_percep_export(const nlp_percep *p, nlp_table *t)
 {
     memset(t, 0, sizeof *t);
     t->nclass = p->nclass;
-    /* Scale so that the 99.99th percentile of |w| fits int16 with room; outliers clip. */
+    /* Scale so that the largest |w| just fits int16. */
     size_t ntot = 0;
     for (uint32_t i = 0; i < p->nfeat; i++) ntot += p->feat[i].n;
-    float *abs_w = ann_xmalloc(sizeof(float) * (ntot + 1));
-    size_t k = 0;
-    for (uint32_t i = 0; i < p->nfeat; i++)
-        for (uint32_t j = 0; j < p->feat[i].n; j++) abs_w[k++] = fabsf(avg(p, &p->feat[i].e[j]));
     float maxw = 0;
-    for (size_t i = 0; i < k; i++)
-        if (abs_w[i] > maxw) maxw = abs_w[i];
-    free(abs_w);
+    for (uint32_t i = 0; i < p->nfeat; i++)
+        for (uint32_t j = 0; j < p->feat[i].n; j++) {
+            float v = fabsf(avg(p, &p->feat[i].e[j]));
+            if (v > maxw) maxw = v;
+        }
     if (maxw <= 0) maxw = 1;
     t->scale = maxw / 32000.0f;
     t->keys = ann_xmalloc(sizeof *t->keys * (p->nfeat + 1));
