@@ -89,7 +89,7 @@ fuzz:
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)
 	install -m 755 $(B)/annalist $(DESTDIR)$(PREFIX)/bin/annalist
-	cp -r data/dict data/models $(DESTDIR)$(DATADIR)/
+	cp -r data/dict data/models data/web $(DESTDIR)$(DATADIR)/
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/annalist and $(DESTDIR)$(DATADIR)"
 
 uninstall:

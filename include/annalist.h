@@ -13,5 +13,7 @@
 #include "annalist/coder.h"
 #include "annalist/pipeline.h"
 #include "annalist/resolve.h"
+#include "annalist/store.h"
+#include "annalist/serve.h"
 
 #endif

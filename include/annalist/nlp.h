@@ -29,7 +29,7 @@ typedef struct ann_train_opts {
     int ndev;
     const char *out;
     int tag_epochs;           /* 0 = default */
-    int parse_epochs;         /* 0 = default */
+    int parse_epochs;         /* 0 = default, -1 = no parser (tagging experiments) */
     int jackknife;            /* folds for predicted training tags; 1 = gold tags; 0 = default */
     unsigned long seed;
     int max_sentences;        /* 0 = all; else the first N training sentences */

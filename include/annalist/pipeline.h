@@ -20,18 +20,14 @@ typedef struct ann_pipeline_opts {
     int keep_duplicates;      /* 1: events told twice stay separate (--keep-duplicates) */
 } ann_pipeline_opts;
 
-/* Declared weak while the stages land on separate branches: a caller checks
- * `if (!ann_pipeline_open)` and reports that this build has no coding pipeline.
- * TODO(lead): drop the weak attribute once every stage is merged. */
-#define ANN_PIPELINE_WEAK __attribute__((weak))
-ann_pipeline *ann_pipeline_open(const ann_pipeline_opts *o, ann_err *err) ANN_PIPELINE_WEAK;
+ann_pipeline *ann_pipeline_open(const ann_pipeline_opts *o, ann_err *err);
 /* Runs every stage the document still needs (CoNLL-U input keeps its tokens and, when
  * present, its tags and tree). Thread-safe: p is only read. */
-int ann_pipeline_process(const ann_pipeline *p, ann_doc *d, ann_err *err) ANN_PIPELINE_WEAK;
-void ann_pipeline_close(ann_pipeline *p) ANN_PIPELINE_WEAK;
+int ann_pipeline_process(const ann_pipeline *p, ann_doc *d, ann_err *err);
+void ann_pipeline_close(ann_pipeline *p);
 
 /* Event output, one JSON object per line, in the documented schema. */
-void ann_events_write_jsonl(ann_buf *out, const ann_doc *d) ANN_PIPELINE_WEAK;
+void ann_events_write_jsonl(ann_buf *out, const ann_doc *d);
 /* Tab-separated, Phoenix-style columns; the header line is ANN_EVENTS_TSV_HEADER. */
 #define ANN_EVENTS_TSV_HEADER \
     "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad_class\tgoldstein\t" \

@@ -15,7 +15,7 @@ static const char usage[] =
     "  -o, --output MODEL      model file to write\n"
     "  --seed N                random seed (default 1)\n"
     "  --tag-epochs N          tagger epochs (default 10)\n"
-    "  --parse-epochs N        parser epochs (default 15)\n"
+    "  --parse-epochs N        parser epochs (default 12; 0 = tagger and lemmatizer only)\n"
     "  --jackknife K           folds for predicted training tags (default 4; 1 = gold tags)\n"
     "  --max-sentences N       use only the first N training sentences\n"
     "  --prune W               drop parser weights below W (tagger: W/2) to shrink the model\n"
@@ -79,7 +79,7 @@ int cmd_train(int argc, char **argv)
         else if (!strcmp(name, "-o") || !strcmp(name, "--output")) o.out = v;
         else if (!strcmp(name, "--seed")) { if (num(name, v, 0, 2147483647L, &x)) goto out; o.seed = (unsigned long)x; }
         else if (!strcmp(name, "--tag-epochs")) { if (num(name, v, 1, 100, &x)) goto out; o.tag_epochs = (int)x; }
-        else if (!strcmp(name, "--parse-epochs")) { if (num(name, v, 1, 100, &x)) goto out; o.parse_epochs = (int)x; }
+        else if (!strcmp(name, "--parse-epochs")) { if (num(name, v, 0, 100, &x)) goto out; o.parse_epochs = x ? (int)x : -1; }
         else if (!strcmp(name, "--jackknife")) { if (num(name, v, 1, 20, &x)) goto out; o.jackknife = (int)x; }
         else if (!strcmp(name, "--prune")) {
             char *end;

@@ -11,7 +11,7 @@
  *   payload, one zstd frame (with zstd's own content checksum), holding in order:
  *     tag set     u32 n; n x (str upos, str xpos, str most frequent FEATS)
  *     labels      u32 n; n x str; u32 id of "root"
- *     tagger      table (below)      parser  table
+ *     tagger      table (below)      tagger2 table (second pass)      parser  table
  *     lexicon     u32 n; n x (str form, u8 tag, str lemma, str feats)
  *     mft         u32 n; n x (u32 lowercase-word hash, u32 tag)   sorted by hash
  *     tag dict    u32 n; n x (u32 form hash, u32 tag)             sorted by hash
@@ -65,8 +65,8 @@ static void put_table(ann_buf *b, const nlp_table *t)
     put_u32(b, t->nfeat);
     put_u32(b, t->nent);
     for (uint32_t i = 0; i < t->nfeat; i++) put_u32(b, t->keys[i]);
-    ann_buf_add(b, (const char *)t->cnt, t->nfeat);
-    ann_buf_add(b, (const char *)t->cls, t->nent);
+    if (t->nfeat) ann_buf_add(b, (const char *)t->cnt, t->nfeat);   /* empty tables have no arrays */
+    if (t->nent) ann_buf_add(b, (const char *)t->cls, t->nent);
     for (uint32_t i = 0; i < t->nent; i++) {
         uint16_t v = (uint16_t)t->w[i];
         char c[2] = {(char)(v & 0xff), (char)(v >> 8)};
@@ -95,6 +95,7 @@ int nlp_model_save(const ann_model *m, const char *path, ann_err *err)
     for (int i = 0; i < m->nlabel; i++) put_str(&p, m->label[i]);
     put_u32(&p, (uint32_t)m->root_label);
     put_table(&p, &m->tagger);
+    put_table(&p, &m->tagger2);
     put_table(&p, &m->parser);
     put_u32(&p, m->nlex);
     for (uint32_t i = 0; i < m->nlex; i++) {
@@ -117,7 +118,7 @@ int nlp_model_save(const ann_model *m, const char *path, ann_err *err)
     char *z = ann_xmalloc(bound);
     ZSTD_CCtx *cc = ZSTD_createCCtx();
     /* The strongest level pays for the shipped model's size; small (test) models need speed. */
-    ZSTD_CCtx_setParameter(cc, ZSTD_c_compressionLevel, p.len > ((size_t)16 << 20) ? 19 : 3);
+    ZSTD_CCtx_setParameter(cc, ZSTD_c_compressionLevel, p.len > ((size_t)16 << 20) ? 12 : 3);
     ZSTD_CCtx_setParameter(cc, ZSTD_c_checksumFlag, 1);
     size_t zn = ZSTD_compress2(cc, z, bound, p.s, p.len);
     ZSTD_freeCCtx(cc);
@@ -268,6 +269,7 @@ int nlp_model_from_payload(ann_model *m, const char *name, ann_err *err)
     if (!c.what && m->root_label >= m->nlabel) c.what = "labels";
     m->ntrans = 1 + 2 * m->nlabel;
     get_table(&c, &m->tagger, m->ntag, "tagger weights");
+    get_table(&c, &m->tagger2, m->ntag, "second tagger weights");
     get_table(&c, &m->parser, m->ntrans, "parser weights");
     m->nlex = get_count(&c, 16, "lexicon");
     m->lex = ann_xcalloc((size_t)m->nlex + 1, sizeof *m->lex);
@@ -295,7 +297,22 @@ int nlp_model_from_payload(ann_model *m, const char *name, ann_err *err)
         return -1;
     }
     nlp_model_index_lex(m);
+    nlp_model_coarse(m);
     return 0;
+}
+
+void nlp_model_coarse(ann_model *m)
+{
+    for (int i = 0; i < 256; i++) m->coarse[i] = (uint8_t)i;
+    for (int i = 0; i < m->ntag; i++) {
+        int c = i;
+        for (int j = 0; j < i; j++)
+            if (!strcmp(m->upos[i], m->upos[j])) {
+                c = m->coarse[j];
+                break;
+            }
+        m->coarse[i] = (uint8_t)c;
+    }
 }
 
 static uint64_t rd64(const unsigned char *s)
@@ -378,8 +395,8 @@ fail:
 void ann_model_free(ann_model *m)
 {
     if (!m) return;
-    nlp_table *ts[2] = {&m->tagger, &m->parser};
-    for (int i = 0; i < 2; i++) {
+    nlp_table *ts[3] = {&m->tagger, &m->tagger2, &m->parser};
+    for (int i = 0; i < 3; i++) {
         nlp_table_free(ts[i]);
         free(ts[i]->keys);
         free(ts[i]->cnt);

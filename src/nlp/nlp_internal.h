@@ -52,12 +52,19 @@ typedef struct nlp_table {
     /* Built by nlp_table_index for scoring: open addressing on the key (0 = empty), each slot
      * pointing at the feature's packed entries (weight in the low 16 bits, class above). */
     uint32_t mask;
-    struct nlp_slot { uint32_t key, off, cnt; } *slot;
+    struct nlp_slot { uint32_t key, val; } *slot;   /* val = offset << 6 | count */
     uint32_t *ent;
+    /* Features with weights for at least a quarter of the classes are stored as dense rows
+     * (count NLP_DENSE, offset into dense), added with vector instructions; the others have
+     * fewer than 64 entries. */
+    int16_t *dense;
+    int ncp;              /* nclass rounded up to 16: dense row length */
 } nlp_table;
+#define NLP_DENSE 63u
 
 #define NLP_TABLE_MAXF 128
-/* Adds the weights of features f[0..n) to scores[0..nclass). */
+/* Adds the weights of features f[0..n) to scores[0..nclass); scores must have 256 entries (the
+ * ones past nclass are scratch). */
 void nlp_table_score(const nlp_table *t, const uint32_t *f, int n, int32_t *scores);
 void nlp_table_index(nlp_table *t);   /* builds start[] and slot[] */
 void nlp_table_free(nlp_table *t);
@@ -107,7 +114,7 @@ struct ann_model {
     int nlabel;
     const char **label;
     int root_label;
-    nlp_table tagger, parser;
+    nlp_table tagger, tagger2, parser;   /* tagger2: second pass, sees first-pass tags on the right */
     uint32_t nlex;
     nlp_lex *lex;
     uint32_t lex_mask, *lex_slot;   /* index + 1 */
@@ -119,7 +126,9 @@ struct ann_model {
     nlp_rule *rule;
     /* Parser transitions: 0 = SHIFT, then LEFT-l and RIGHT-l for each label id. */
     int ntrans;
+    uint8_t coarse[256];       /* joint tag -> UPOS class (derived, not stored) */
 };
+void nlp_model_coarse(ann_model *m);
 
 #define NLP_SHIFT 0
 static inline int nlp_left(int l) { return 1 + 2 * l; }
@@ -144,8 +153,10 @@ typedef struct nlp_tokinfo {
 } nlp_tokinfo;
 
 void nlp_tok_info(const ann_model *m, const char *const *forms, int n, nlp_tokinfo *info);
-int nlp_tagger_features(const nlp_tokinfo *ti, int n, int i, const uint8_t *tags, uint32_t *f);
-#define NLP_TAG_NFEAT 40
+/* right: first-pass tags for the second pass, NULL in the first. */
+int nlp_tagger_features(const nlp_tokinfo *ti, int n, int i, const uint8_t *tags, const uint8_t *right,
+                        uint32_t *f);
+#define NLP_TAG_NFEAT 56
 /* Tags a sentence (forms -> joint tag ids) with the runtime table. */
 void nlp_tag_sentence(const ann_model *m, const char *const *forms, int n, uint8_t *tags);
 /* Lemma for (form, tag); writes into buf (cap bytes) and returns it, or returns a lexicon string. */
@@ -174,7 +185,9 @@ int nlp_trans_cost(const nlp_state *s, int t, const int *ghead, const int *glab)
 
 /* Parser features for a state; words/tags indexed 0..n (0 = root). */
 #define NLP_PARSE_NFEAT 112
-int nlp_parser_features(const nlp_state *s, const uint32_t *word, const uint8_t *tag, uint32_t *f);
+/* coarse: joint tag id -> UPOS-only id (ann_model.coarse), for less sparse combinations. */
+int nlp_parser_features(const nlp_state *s, const uint32_t *word, const uint8_t *tag, const uint8_t *coarse,
+                        uint32_t *f);
 /* Parses one sentence: heads[1..n], labels[1..n] (label ids). */
 void nlp_parse_sentence(const ann_model *m, int n, const uint32_t *word, const uint8_t *tag, int *head,
                         int *lab);

@@ -112,7 +112,8 @@ int nlp_trans_cost(const nlp_state *s, int t, const int *gh, const int *gl)
 #define NOW 0xfffffff3u   /* no word at this position */
 #define NOT 255u          /* no tag / label */
 
-int nlp_parser_features(const nlp_state *s, const uint32_t *word, const uint8_t *tag, uint32_t *f)
+int nlp_parser_features(const nlp_state *s, const uint32_t *word, const uint8_t *tag, const uint8_t *coarse,
+                        uint32_t *f)
 {
     int sp = s->sp, n = s->n;
     int s0 = sp >= 1 ? s->stack[sp - 1] : -1;
@@ -196,6 +197,14 @@ int nlp_parser_features(const nlp_state *s, const uint32_t *word, const uint8_t 
     /* label sets */
     f[k++] = nlp_f2(t++, s0w, s0sr32); f[k++] = nlp_f2(t++, s0p, s0sr32); f[k++] = nlp_f2(t++, s0w, s0sl32);
     f[k++] = nlp_f2(t++, s0p, s0sl32); f[k++] = nlp_f2(t++, b0w, b0sl32); f[k++] = nlp_f2(t++, b0p, b0sl32);
+    /* coarse tags */
+#define U(x) ((x) < 0 ? NOT : (uint32_t)coarse[tag[x]])
+    uint32_t s0u = U(s0), s1u = U(s1), b0u = U(b0), b1u = U(b1), s2u = U(s2);
+    f[k++] = nlp_f2(t++, s0u, b0u); f[k++] = nlp_f3(t++, s1u, s0u, b0u); f[k++] = nlp_f3(t++, s0u, b0u, b1u);
+    f[k++] = nlp_f2(t++, s0w, b0u); f[k++] = nlp_f2(t++, s0u, b0w); f[k++] = nlp_f3(t++, s2u, s1u, s0u);
+    f[k++] = nlp_f3(t++, s0u, U(s0l1), b0u); f[k++] = nlp_f3(t++, s0u, U(s0r1), b0u);
+    f[k++] = nlp_f3(t++, s0u, b0u, d); f[k++] = nlp_f3(t++, s1u, s0u, d1);
+#undef U
 #undef W
 #undef P
 #undef L
@@ -210,10 +219,18 @@ void nlp_parse_sentence(const ann_model *m, int n, const uint32_t *word, const u
     nlp_state_init(&s, n);
     uint32_t f[NLP_PARSE_NFEAT];
     int32_t sc[NLP_MAX_CLASSES + 1];
-    int nt = m->ntrans;
     while (!nlp_state_final(&s)) {
-        int nf = nlp_parser_features(&s, word, tag, f);
-        memset(sc, 0, sizeof(int32_t) * (size_t)nt);
+        /* Forced moves need no scoring: the first SHIFT, and the root taking the last word. */
+        if (s.sp == 1) {
+            nlp_trans_apply(&s, NLP_SHIFT);
+            continue;
+        }
+        if (s.sp == 2 && s.b > n) {
+            nlp_trans_apply(&s, nlp_right(m->root_label));
+            continue;
+        }
+        int nf = nlp_parser_features(&s, word, tag, m->coarse, f);
+        memset(sc, 0, sizeof sc);
         nlp_table_score(&m->parser, f, nf, sc);
         int best = -1;
         int can_shift = nlp_trans_valid(&s, NLP_SHIFT, m->root_label);

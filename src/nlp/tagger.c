@@ -56,7 +56,8 @@ void nlp_tok_info(const ann_model *m, const char *const *forms, int n, nlp_tokin
     for (int i = 0; i < n; i++) info1(m, forms[i], &info[i]);
 }
 
-int nlp_tagger_features(const nlp_tokinfo *ti, int n, int i, const uint8_t *tags, uint32_t *f)
+int nlp_tagger_features(const nlp_tokinfo *ti, int n, int i, const uint8_t *tags, const uint8_t *right,
+                        uint32_t *f)
 {
     const nlp_tokinfo *w = &ti[i];
     uint32_t lm1 = i > 0 ? ti[i - 1].lower : BOS, lm2 = i > 1 ? ti[i - 2].lower : BOS;
@@ -93,14 +94,27 @@ int nlp_tagger_features(const nlp_tokinfo *ti, int n, int i, const uint8_t *tags
     f[k++] = nlp_f2(31, m1, w->suf[2]);
     f[k++] = nlp_f3(32, t1, w->lower, m1);
     f[k++] = nlp_f2(33, w->flags, m1);
+    f[k++] = nlp_f1(34, w->mft);
+    f[k++] = nlp_f2(35, lm1, lp1);
+    f[k++] = nlp_f2(37, w->mft, t1);
+    f[k++] = nlp_f1(36, i + 1 < n ? ti[i + 1].suf[1] : EOS);
+    if (right) {
+        uint32_t r0 = right[i], r1 = i + 1 < n ? right[i + 1] : 302u, r2 = i + 2 < n ? right[i + 2] : 302u;
+        f[k++] = nlp_f1(40, r0);
+        f[k++] = nlp_f1(41, r1);
+        f[k++] = nlp_f2(42, r1, r2);
+        f[k++] = nlp_f2(43, t1, r1);
+        f[k++] = nlp_f2(44, r0, w->lower);
+        f[k++] = nlp_f2(45, r1, w->suf[2]);
+        f[k++] = nlp_f3(46, t1, r0, r1);
+        f[k++] = nlp_f2(47, r1, lp1);
+    }
     return k;
 }
 
-void nlp_tag_sentence(const ann_model *m, const char *const *forms, int n, uint8_t *tags)
+static void tag_pass(const ann_model *m, const nlp_table *tb, const nlp_tokinfo *ti, int n,
+                     const uint8_t *right, uint8_t *tags)
 {
-    nlp_tokinfo stackinfo[128];
-    nlp_tokinfo *ti = n <= 128 ? stackinfo : ann_xmalloc(sizeof *ti * (size_t)n);
-    nlp_tok_info(m, forms, n, ti);
     uint32_t f[NLP_TAG_NFEAT];
     int32_t sc[NLP_MAX_CLASSES + 1];
     for (int i = 0; i < n; i++) {
@@ -109,15 +123,30 @@ void nlp_tag_sentence(const ann_model *m, const char *const *forms, int n, uint8
             tags[i] = (uint8_t)sure;
             continue;
         }
-        int nf = nlp_tagger_features(ti, n, i, tags, f);
-        memset(sc, 0, sizeof(int32_t) * (size_t)m->ntag);
-        nlp_table_score(&m->tagger, f, nf, sc);
+        int nf = nlp_tagger_features(ti, n, i, tags, right, f);
+        memset(sc, 0, sizeof sc);
+        nlp_table_score(tb, f, nf, sc);
         int best = 0;
         for (int c = 1; c < m->ntag; c++)
             if (sc[c] > sc[best]) best = c;
         tags[i] = (uint8_t)best;
     }
-    if (ti != stackinfo) free(ti);
+}
+
+void nlp_tag_sentence(const ann_model *m, const char *const *forms, int n, uint8_t *tags)
+{
+    int heap = n > 128;
+    nlp_tokinfo *ti = ann_xmalloc(sizeof *ti * (size_t)(n + 1));
+    nlp_tok_info(m, forms, n, ti);
+    tag_pass(m, &m->tagger, ti, n, NULL, tags);
+    if (m->tagger2.nfeat) {
+        uint8_t firstbuf[128];
+        uint8_t *first = heap ? ann_xmalloc((size_t)n) : firstbuf;
+        memcpy(first, tags, (size_t)n);
+        tag_pass(m, &m->tagger2, ti, n, first, tags);
+        if (heap) free(first);
+    }
+    free(ti);
 }
 
 static uint32_t suf_key(int tag, const char *s, size_t k)
@@ -133,6 +162,29 @@ const char *nlp_lemma(const ann_model *m, const char *form, int tag, char *buf, 
     if (n + 1 > cap || n > 200) return form;
     for (size_t i = 0; i <= n; i++) buf[i] = lower_c(form[i]);
     if (strcmp(buf, form) && (e = nlp_lex_find(m, buf, tag))) return e->lemma;
+    /* An all-capitals word may be known in title case ("THOMAS" -> "Thomas"). */
+    if (n > 1 && n < 64) {
+        char title[64];
+        int caps = 1;
+        for (size_t i = 0; i < n; i++) {
+            caps &= !(form[i] >= 'a' && form[i] <= 'z');
+            title[i] = i ? buf[i] : form[i];
+        }
+        title[n] = 0;
+        if (caps && strcmp(title, form) && (e = nlp_lex_find(m, title, tag))) return e->lemma;
+    }
+    /* Cardinal numbers lose their thousands separators ("6,363,217" -> "6363217"), as in the
+     * treebanks; decimal points stay. */
+    if (!strcmp(m->xpos[tag], "CD") && form[0] >= '0' && form[0] <= '9' && strchr(form, ',')) {
+        size_t i = 0, k = 0;
+        while (i < n && ((form[i] >= '0' && form[i] <= '9') || form[i] == ',' || form[i] == '.')) i++;
+        if (i == n) {
+            for (i = 0; i < n; i++)
+                if (form[i] != ',') buf[k++] = form[i];
+            buf[k] = 0;
+            return buf;
+        }
+    }
     size_t maxk = n < 5 ? n : 5;
     for (size_t k = maxk + 1; k-- > 0;) {
         uint32_t r = nlp_kv_find(m->suf, m->nsuf, suf_key(tag, buf + n - k, k), UINT32_MAX);

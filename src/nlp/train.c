@@ -247,7 +247,10 @@ static nlp_kv *majority(uint64_t *p, size_t n, int min, double share, uint32_t *
 static char lower_c(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
 /* The rule turning form into lemma: keep a prefix of the form (lowercased or not), append. */
-static void derive_rule(const char *form, const char *lemma, int *lower, int *strip, const char **add)
+/* prefer_lower decides when the form has no capitals (both readings fit): the tag's majority
+ * among forms that do tell ("Facsimile"/NN -> lowercase, "E17"/NNP -> as is). */
+static void derive_rule(const char *form, const char *lemma, int prefer_lower, int *lower, int *strip,
+                        const char **add)
 {
     size_t n = strlen(form);
     char low[256];
@@ -257,7 +260,7 @@ static void derive_rule(const char *form, const char *lemma, int *lower, int *st
     size_t p1 = 0, p2 = 0;
     while (p1 < n && form[p1] == lemma[p1]) p1++;
     while (p2 < n && low[p2] == lemma[p2]) p2++;
-    *lower = p2 > p1;
+    *lower = p2 > p1 ? 1 : p1 > p2 ? 0 : prefer_lower;
     size_t p = *lower ? p2 : p1;
     *strip = (int)(n - p);
     *add = lemma + p;
@@ -271,7 +274,27 @@ typedef struct trainer {
     tbank train, dev;
     uint64_t rng;
     double t0;
+    /* Most-frequent-tag maps built without one fold of the training sentences each: a training
+     * sentence's words are looked up in the map that never saw it, so the tagger learns how far
+     * to trust the feature on words as new as those it will meet. */
+    int *fold;
+    nlp_kv *mftf[4];
+    uint32_t nmftf[4];
+    nlp_kv *mft_all;
+    uint32_t nmft_all;
 } trainer;
+
+static void use_fold_mft(trainer *T, int si)
+{
+    T->m.mft = T->mftf[T->fold[si]];
+    T->m.nmft = T->nmftf[T->fold[si]];
+}
+
+static void use_full_mft(trainer *T)
+{
+    T->m.mft = T->mft_all;
+    T->m.nmft = T->nmft_all;
+}
 
 static double now(void)
 {
@@ -300,7 +323,28 @@ static void build_lexical(trainer *T)
             k++;
         }
     }
+    /* Folds by content, so that a sentence given twice (weighting) falls in one fold. */
+    T->fold = ann_xmalloc(sizeof(int) * (size_t)(tb->n + 1));
+    for (int i = 0; i < tb->n; i++) {
+        uint32_t h = 17;
+        for (int j = 0; j < tb->s[i].n; j++) h = nlp_mix(h, nlp_word_id(tb->s[i].form[j]));
+        T->fold[i] = (int)(nlp_fin(h) % 4u);
+    }
+    uint64_t *fp = ann_xmalloc(sizeof *fp * (ntok + 1));
+    for (int f = 0; f < 4; f++) {
+        size_t q = 0, z = 0;
+        for (int i = 0; i < tb->n; i++)
+            for (int j = 0; j < tb->s[i].n; j++) {
+                if (tb->s[i].tag[j] < 0) continue;
+                if (T->fold[i] != f) fp[q++] = pairs[z];
+                z++;
+            }
+        T->mftf[f] = majority(fp, q, 1, 0.0, &T->nmftf[f]);
+    }
+    free(fp);
     m->mft = majority(pairs, k, 1, 0.0, &m->nmft);
+    T->mft_all = m->mft;
+    T->nmft_all = m->nmft;
     m->tagdict = majority(pairs2, k, 20, 0.995, &m->ntagdict);
     free(pairs);
     free(pairs2);
@@ -371,13 +415,21 @@ static void build_lexical(trainer *T)
     uint64_t *rp = ann_xmalloc(sizeof *rp * ((size_t)m->nlex * 6 + 1));
     size_t nr = 0;
     char low[256], rk[300];
+    int *votes = ann_xcalloc((size_t)m->ntag + 1, sizeof *votes);
+    for (uint32_t i = 0; i < m->nlex; i++) {
+        int lower, strip;
+        const char *add;
+        if (strlen(m->lex[i].form) >= sizeof low) continue;
+        derive_rule(m->lex[i].form, m->lex[i].lemma, -1, &lower, &strip, &add);
+        if (lower >= 0) votes[m->lex[i].tag] += lower ? 1 : -1;
+    }
     for (uint32_t i = 0; i < m->nlex; i++) {
         const nlp_lex *e = &m->lex[i];
         size_t n = strlen(e->form);
         if (n >= sizeof low || strlen(e->lemma) > 200) continue;
         int lower, strip;
         const char *add;
-        derive_rule(e->form, e->lemma, &lower, &strip, &add);
+        derive_rule(e->form, e->lemma, votes[e->tag] > 0, &lower, &strip, &add);
         if (strip > 255) continue;
         snprintf(rk, sizeof rk, "%d\t%d\t%s", lower, strip, add);
         int rid = strmap_get(&rules, rk, 1);
@@ -387,6 +439,7 @@ static void build_lexical(trainer *T)
     }
     m->suf = majority(rp, nr, 1, 0.0, &m->nsuf);
     free(rp);
+    free(votes);
     m->nrule = (uint32_t)rules.n;
     m->rule = ann_xmalloc(sizeof *m->rule * (m->nrule + 1));
     for (int i = 0; i < rules.n; i++) {
@@ -411,7 +464,7 @@ static void tag_with_percep(const ann_model *m, const nlp_percep *p, const tsent
             out[i] = (uint8_t)sure;
             continue;
         }
-        int nf = nlp_tagger_features(ti, t->n, i, out, f);
+        int nf = nlp_tagger_features(ti, t->n, i, out, NULL, f);
         memset(sc, 0, sizeof(float) * (size_t)m->ntag);
         nlp_percep_score(p, f, nf, sc);
         int best = 0;
@@ -423,8 +476,9 @@ static void tag_with_percep(const ann_model *m, const nlp_percep *p, const tsent
 
 /* Trains a tagger on the sentences idx[0..n); returns its perceptron (caller exports). */
 static void train_tagger(trainer *T, const int *idx, int n, int epochs, nlp_percep *p, int select,
-                         nlp_table *best_out)
+                         nlp_table *best_out, uint8_t *const *right)
 {
+    /* The table being trained is best_out: dev scoring puts each epoch's snapshot there. */
     ann_model *m = &T->m;
     nlp_percep_init(p, m->ntag);
     int *order = ann_xmalloc(sizeof(int) * (size_t)(n + 1));
@@ -441,7 +495,9 @@ static void train_tagger(trainer *T, const int *idx, int n, int epochs, nlp_perc
         for (int oi = 0; oi < n; oi++) {
             const tsent *t = &T->train.s[order[oi]];
             if (t->n > 1000) continue;
+            use_fold_mft(T, order[oi]);
             nlp_tok_info(m, t->form, t->n, ti);
+            use_full_mft(T);
             for (int i = 0; i < t->n; i++) {
                 int gold = t->tag[i];
                 uint32_t sure = nlp_kv_find(m->tagdict, m->ntagdict, ti[i].word, NLP_NONE);
@@ -449,7 +505,7 @@ static void train_tagger(trainer *T, const int *idx, int n, int epochs, nlp_perc
                     tags[i] = (uint8_t)(sure != NLP_NONE ? sure : 0);
                     continue;
                 }
-                int nf = nlp_tagger_features(ti, t->n, i, tags, f);
+                int nf = nlp_tagger_features(ti, t->n, i, tags, right ? right[order[oi]] : NULL, f);
                 memset(sc, 0, sizeof(float) * (size_t)m->ntag);
                 nlp_percep_score(p, f, nf, sc);
                 int guess = 0;
@@ -466,8 +522,8 @@ static void train_tagger(trainer *T, const int *idx, int n, int epochs, nlp_perc
         nlp_table tb;
         nlp_percep_export(p, &tb);
         if (T->o->prune > 0) nlp_table_prune(&tb, (float)T->o->prune * 0.5f);
-        nlp_table saved = m->tagger;
-        m->tagger = tb;
+        nlp_table saved = *best_out;
+        *best_out = tb;
         long dt = 0, dc = 0;
         for (int si = 0; si < T->dev.n; si++) {
             const tsent *t = &T->dev.s[si];
@@ -475,11 +531,11 @@ static void train_tagger(trainer *T, const int *idx, int n, int epochs, nlp_perc
             nlp_tag_sentence(m, t->form, t->n, tags);
             for (int i = 0; i < t->n; i++) dc += tags[i] == t->tag[i], dt++;
         }
-        m->tagger = saved;
+        *best_out = saved;
         double acc = dt ? 100.0 * (double)dc / (double)dt : 100.0 * (double)(ep + 1);
         if (T->o->verbose)
-            fprintf(stderr, "  tagger epoch %d: train %.2f%%, dev tags %.2f%%, %u features (%.0fs)\n", ep + 1,
-                    tot ? 100.0 * (double)cor / (double)tot : 0.0, dt ? acc : 0.0, tb.nfeat, now() - T->t0);
+            fprintf(stderr, "  tagger%s epoch %d: train %.2f%%, dev tags %.2f%%, %u features (%.0fs)\n", right ? " (2nd pass)" : "",
+                    ep + 1, tot ? 100.0 * (double)cor / (double)tot : 0.0, dt ? acc : 0.0, tb.nfeat, now() - T->t0);
         if (acc > best_acc || !T->dev.n) {
             best_acc = acc;
             nlp_table_free(best_out);
@@ -533,7 +589,7 @@ static void parse_train_sentence(trainer *T, nlp_percep *p, const tsent *t, cons
     const int *gl = t->lab;
     int nt = m->ntrans, root = m->root_label;
     while (!nlp_state_final(&s)) {
-        int nf = nlp_parser_features(&s, word, tag, f);
+        int nf = nlp_parser_features(&s, word, tag, m->coarse, f);
         memset(sc, 0, sizeof(float) * (size_t)nt);
         nlp_percep_score(p, f, nf, sc);
         int pred = -1, gold = -1, predc = 0, goldc = 1 << 30;
@@ -592,7 +648,7 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
     T.rng = (uint64_t)o->seed * 0x9E3779B97F4A7C15ULL + 0x1234567ULL;
     T.t0 = now();
     int tag_epochs = o->tag_epochs > 0 ? o->tag_epochs : 10;
-    int parse_epochs = o->parse_epochs > 0 ? o->parse_epochs : 15;
+    int parse_epochs = o->parse_epochs > 0 ? o->parse_epochs : o->parse_epochs < 0 ? 0 : 12;
     int folds = o->jackknife > 0 ? o->jackknife : 4;
     int rc = -1;
     if (o->ntrain < 1) {
@@ -623,6 +679,7 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
     for (int i = 0; i < m->nlabel; i++) m->label[i] = T.labels.str[i];
     m->root_label = strmap_get(&T.labels, "root", 0);
     m->ntrans = 1 + 2 * m->nlabel;
+    nlp_model_coarse(m);
     if (m->ntrans > NLP_MAX_CLASSES) {
         ann_err_set(err, 1, "train: %d dependency labels, at most %d are supported", m->nlabel,
                     (NLP_MAX_CLASSES - 1) / 2);
@@ -642,7 +699,7 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
     int *all = ann_xmalloc(sizeof(int) * (size_t)(T.train.n + 1));
     for (int i = 0; i < T.train.n; i++) all[i] = i;
     nlp_percep p;
-    train_tagger(&T, all, T.train.n, tag_epochs, &p, 1, &m->tagger);
+    train_tagger(&T, all, T.train.n, tag_epochs, &p, 1, &m->tagger, NULL);
     nlp_percep_free(&p);
 
     /* Predicted tags for parser training: jackknifed so the parser sees realistic errors. */
@@ -660,15 +717,25 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
             for (int i = 0; i < T.train.n; i++)
                 if (i % folds != fo) part[np++] = i;
             nlp_table dummy;
-            train_tagger(&T, part, np, tag_epochs > 5 ? 5 : tag_epochs, &p, 0, &dummy);
+            train_tagger(&T, part, np, tag_epochs > 5 ? 5 : tag_epochs, &p, 0, &dummy, NULL);
             for (int i = fo; i < T.train.n; i += folds)
-                if (T.train.s[i].n <= 1000) tag_with_percep(m, &p, &T.train.s[i], ptag[i], ti);
+                if (T.train.s[i].n <= 1000) {
+                    use_fold_mft(&T, i);
+                    tag_with_percep(m, &p, &T.train.s[i], ptag[i], ti);
+                    use_full_mft(&T);
+                }
             nlp_percep_free(&p);
             if (o->verbose) fprintf(stderr, "  jackknife fold %d/%d tagged (%.0fs)\n", fo + 1, folds, now() - T.t0);
         }
         free(part);
     }
     free(ti);
+    /* Second tagging pass, trained on the jackknifed first-pass tags it will see at run time. */
+    if (folds > 1) {
+        train_tagger(&T, all, T.train.n, tag_epochs, &p, 1, &m->tagger2, ptag);
+        nlp_percep_free(&p);
+    }
+    if (!m->tagger2.nfeat) m->tagger2.nclass = m->ntag;   /* empty: one pass only */
 
     /* Parser. */
     nlp_percep_init(&p, m->ntrans);
@@ -719,6 +786,7 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
     free(ptag);
     free(all);
     m->parser = best;
+    if (!m->parser.nfeat) m->parser.nclass = m->ntrans;   /* no parser trained */
     if (T.dev.n && o->verbose) {
         devscore ds;
         eval_dev(&T, &ds);
@@ -730,6 +798,7 @@ int ann_nlp_train(const ann_train_opts *o, ann_err *err)
     rc = 0;
 out:
     table_release(&T.m.tagger);
+    table_release(&T.m.tagger2);
     table_release(&T.m.parser);
     free(T.m.upos);
     free(T.m.xpos);
@@ -738,6 +807,8 @@ out:
     free(T.m.lex);
     free(T.m.lex_slot);
     free(T.m.mft);
+    for (int f = 0; f < 4; f++) free(T.mftf[f]);
+    free(T.fold);
     free(T.m.tagdict);
     free(T.m.suf);
     free(T.m.rule);

@@ -5,6 +5,21 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+
+/* Zeroed memory for the big scoring tables, on 2 MB boundaries and with transparent huge pages
+ * asked for: lookups are random, and with 4 KB pages nearly each one would miss the TLB. */
+static void *big_alloc(size_t n)
+{
+    void *p = NULL;
+    size_t align = (size_t)2 << 20;
+    if (n < align || posix_memalign(&p, align, (n + align - 1) / align * align) != 0) return ann_xcalloc(1, n);
+#ifdef MADV_HUGEPAGE
+    madvise(p, (n + align - 1) / align * align, MADV_HUGEPAGE);   /* before the pages are touched */
+#endif
+    memset(p, 0, n);
+    return p;
+}
 
 uint32_t nlp_str_hash(const char *s, size_t n)
 {
@@ -20,23 +35,37 @@ uint32_t nlp_str_hash(const char *s, size_t n)
 
 void nlp_table_index(nlp_table *t)
 {
-    t->ent = ann_xmalloc(sizeof *t->ent * (t->nent + 1));
+    t->ent = big_alloc(sizeof *t->ent * (t->nent + 1));
     for (uint32_t i = 0; i < t->nent; i++) t->ent[i] = (uint32_t)(uint16_t)t->w[i] | (uint32_t)t->cls[i] << 16;
     uint32_t size = 1024;
     while (size < t->nfeat + t->nfeat / 2) size <<= 1;
     t->mask = size - 1;
-    t->slot = ann_xcalloc(size, sizeof *t->slot);
-    uint32_t off = 0;
+    t->slot = big_alloc(sizeof *t->slot * size);
+    t->ncp = (t->nclass + 15) & ~15;
+    uint32_t ndense = 0;
+    for (uint32_t i = 0; i < t->nfeat; i++) ndense += t->cnt[i] * 4 >= t->nclass || t->cnt[i] >= NLP_DENSE;
+    t->dense = big_alloc(((size_t)ndense * (size_t)t->ncp + 1) * sizeof *t->dense);
+    uint32_t off = 0, d = 0;
     for (uint32_t i = 0; i < t->nfeat; i++) {
         uint32_t h = t->keys[i] & t->mask;
         while (t->slot[h].key) h = (h + 1) & t->mask;
-        t->slot[h] = (struct nlp_slot){t->keys[i], off, t->cnt[i]};
+        if (t->cnt[i] * 4 >= t->nclass || t->cnt[i] >= NLP_DENSE) {
+            int16_t *row = t->dense + (size_t)d * (size_t)t->ncp;
+            for (uint32_t a = off; a < off + t->cnt[i]; a++) row[t->cls[a]] = t->w[a];
+            t->slot[h] = (struct nlp_slot){t->keys[i], d << 6 | NLP_DENSE};
+            d++;
+        } else {
+            t->slot[h] = (struct nlp_slot){t->keys[i], off << 6 | t->cnt[i]};
+        }
         off += t->cnt[i];
     }
 }
 
 /* Three passes so the memory loads of all features are in flight at once: prefetch the slots,
  * find them (prefetching their entries), then add. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))   /* wider adds of dense rows where available */
+#endif
 void nlp_table_score(const nlp_table *t, const uint32_t *f, int n, int32_t *scores)
 {
     const struct nlp_slot *found[NLP_TABLE_MAXF];
@@ -48,15 +77,25 @@ void nlp_table_score(const nlp_table *t, const uint32_t *f, int n, int32_t *scor
         const struct nlp_slot *s;
         while ((s = &t->slot[h])->key) {
             if (s->key == key) {
-                __builtin_prefetch(&t->ent[s->off]);
+                uint32_t o = s->val >> 6;
+                __builtin_prefetch((s->val & 63) == NLP_DENSE ? (const void *)&t->dense[(size_t)o * (size_t)t->ncp]
+                                                             : &t->ent[o]);
                 found[nf++] = s;
                 break;
             }
             h = (h + 1) & t->mask;
         }
     }
+    int ncp = t->ncp;
     for (int k = 0; k < nf; k++) {
-        const uint32_t *e = t->ent + found[k]->off, *z = e + found[k]->cnt;
+        uint32_t o = found[k]->val >> 6, nc = found[k]->val & 63;
+        if (nc == NLP_DENSE) {
+            const int16_t *r = t->dense + (size_t)o * (size_t)ncp;
+            for (int c = 0; c < ncp; c += 16)
+                for (int j = 0; j < 16; j++) scores[c + j] += r[c + j];
+            continue;
+        }
+        const uint32_t *e = t->ent + o, *z = e + nc;
         for (; e < z; e++) scores[*e >> 16] += (int16_t)(uint16_t)*e;
     }
 }
@@ -65,6 +104,8 @@ void nlp_table_free(nlp_table *t)
 {
     free(t->ent);
     free(t->slot);
+    free(t->dense);
+    t->dense = NULL;
     /* keys/cnt/cls/w belong to whoever filled them (export or load). */
     t->ent = NULL;
     t->slot = NULL;

@@ -26,6 +26,17 @@ static const char treebank[] =
     "3\tpressed\tpress\tVERB\tVBD\tTense=Past\t0\troot\t_\t_\n"
     "4\tBaku\tBaku\tPROPN\tNNP\tNumber=Sing\t3\tobj\t_\tSpaceAfter=No\n"
     "5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "# sent_id = c\n"
+    "1\tSurveys\tsurvey\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_\n"
+    "2\tcounted\tcount\tVERB\tVBD\tTense=Past\t0\troot\t_\t_\n"
+    "3\t1,500\t1500\tNUM\tCD\tNumType=Card\t4\tnummod\t_\t_\n"
+    "4\tcases\tcase\tNOUN\tNNS\tNumber=Plur\t2\tobj\t_\t_\n"
+    "5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_\n"
+    "6\t3\t3\tNUM\tCD\tNumType=Card\t2\tobl\t_\t_\n"
+    "7\tor\tor\tCCONJ\tCC\t_\t8\tcc\t_\t_\n"
+    "8\t7.5\t7.5\tNUM\tCD\tNumType=Card\t6\tconj\t_\t_\n"
+    "9\tweeks\tweek\tNOUN\tNNS\tNumber=Plur\t6\tnmod\t_\t_\n"
     "\n";
 
 static char dir[64], model[128];
@@ -99,6 +110,36 @@ static void test_roundtrip_and_annotate(void **state)
     }
     assert_int_equal(roots, 1);
     ann_doc_free(d);
+    ann_model_free(m);
+}
+
+static int tag_id(const ann_model *m, const char *xpos)
+{
+    for (int i = 0; i < m->ntag; i++)
+        if (!strcmp(m->xpos[i], xpos)) return i;
+    fail_msg("no tag %s", xpos);
+    return -1;
+}
+
+/* Lemmas of words the treebank never had: learnt rules, casing, numbers. */
+static void test_lemmas_of_new_words(void **state)
+{
+    (void)state;
+    ann_err err = {0};
+    ann_model *m = ann_model_load(model, &err);
+    assert_non_null(m);
+    char buf[256];
+    int cd = tag_id(m, "CD"), nns = tag_id(m, "NNS"), vbd = tag_id(m, "VBD"), nnp = tag_id(m, "NNP");
+    assert_string_equal(nlp_lemma(m, "2,000,000", cd, buf, sizeof buf), "2000000");
+    assert_string_equal(nlp_lemma(m, "20.5", cd, buf, sizeof buf), "20.5");
+    /* Known words come from the lexicon, also through lowercasing. */
+    assert_string_equal(nlp_lemma(m, "claims", nns, buf, sizeof buf), "claim");
+    assert_string_equal(nlp_lemma(m, "Claims", nns, buf, sizeof buf), "claim");
+    /* Unseen: the -s/-ed rules of the tag, lowercase for common nouns, case kept for names. */
+    assert_string_equal(nlp_lemma(m, "Reports", nns, buf, sizeof buf), "report");
+    assert_string_equal(nlp_lemma(m, "supplied", vbd, buf, sizeof buf), "supply");   /* as denied */
+    assert_string_equal(nlp_lemma(m, "addressed", vbd, buf, sizeof buf), "address"); /* as pressed */
+    assert_string_equal(nlp_lemma(m, "Tehran", nnp, buf, sizeof buf), "Tehran");
     ann_model_free(m);
 }
 
@@ -210,6 +251,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roundtrip_and_annotate),
+        cmocka_unit_test(test_lemmas_of_new_words),
         cmocka_unit_test(test_same_seed_same_file),
         cmocka_unit_test(test_bad_files),
         cmocka_unit_test(test_payload_parser),
