@@ -56,5 +56,7 @@ void ann_validation_free(ann_vfile *v);
 /* The record's parse as a document (tokens, tags, tree), dated by the record. NULL with err
  * filled when the record has no usable parse. */
 ann_doc *ann_validation_doc(const ann_vrecord *r, ann_err *err);
+/* Sets d->date from the record's date (YYYYMMDD, or PETRARCH's YYMMDD); none if absent. */
+void ann_validation_set_date(const ann_vrecord *r, ann_doc *d);
 
 #endif

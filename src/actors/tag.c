@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <utf8proc.h>
 
@@ -408,6 +409,17 @@ static int agent_only(const group *g)
     return g->has_agent && !g->has_country && !g->has_full && !g->dropped;
 }
 
+/* "the mayor of the city of Nablus": a place word between an office and its country. */
+static int place_noun(const ann_token *t)
+{
+    static const char *const w[] = {"city", "town", "village", "province", "region", "district", "state",
+                                    "county", "governorate", "capital", "port", "area", "municipality", NULL};
+    const char *l = t->lemma ? t->lemma : t->form;
+    for (int i = 0; w[i]; i++)
+        if (!strcasecmp(l, w[i])) return 1;
+    return 0;
+}
+
 static void take_country(group *g, const char *cc)
 {
     memcpy(g->country, cc, 3);
@@ -420,12 +432,15 @@ static void take_country(group *g, const char *cc)
  * security officials" (through a compound), "the minister ... of Iran" (nmod) merge into one
  * actor; "the foreign minister, Jeyhun Bayramov" and "Bayramov, Azerbaijan's foreign
  * minister" (appos) lend the other's country. Linear in the sentence: groups are found by
- * their head token (hg[token] = group). */
+ * the tokens they cover (hg[token] = group). */
 static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
 {
     if (!s->ntok || s->tok[0].head < 0) return;
     for (int t = 0; t < s->ntok; t++) hg[t] = -1;
-    for (int i = 0; i < ng; i++) hg[gs[i].head] = i;
+    /* by every token a group covers: a group's own head may be a conjunct outside the phrase's
+     * head ("political and military officials") */
+    for (int i = 0; i < ng; i++)
+        for (int t = gs[i].first; t <= gs[i].last && t < s->ntok; t++) hg[t] = i;
     for (int j = 0; j < ng; j++) {
         group *c = &gs[j];
         if (!c->has_country || c->has_agent || c->has_full || c->dropped) continue;
@@ -448,13 +463,52 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
             }
             const ann_token *t = &s->tok[h - 1];
             if (!t->deprel || (strcmp(t->deprel, "compound") && strcmp(t->deprel, "amod") &&
-                               strcmp(t->deprel, "nmod:poss")))
+                               strcmp(t->deprel, "nmod:poss") && !(!strcmp(t->deprel, "nmod") && place_noun(t))))
                 break;
             h = t->head;
         }
     }
+    /* "US and British activists": a country coordinated with the country of an actor that
+     * has a sector is one more actor of that sector (USAOPP beside GBROPP) */
+    for (int j = 0; j < ng; j++) {
+        group *c = &gs[j];
+        if (!c->has_country || c->has_agent || c->has_full || c->dropped) continue;
+        const char *rel = s->tok[c->head].deprel ? s->tok[c->head].deprel : "";
+        int h = s->tok[c->head].head;
+        if ((strcmp(rel, "compound") && strcmp(rel, "amod")) || h <= 0 || h > s->ntok) continue;
+        group *g = hg[h - 1] >= 0 && !gs[hg[h - 1]].dropped ? &gs[hg[h - 1]] : NULL;
+        if (!g || g == c || !g->has_agent || !g->has_country || g->has_full) continue;
+        int coord = 0;
+        for (int t = g->first; t <= g->last && !coord; t++)
+            coord = s->tok[t].head == c->head + 1 && s->tok[t].deprel && !strcmp(s->tok[t].deprel, "conj");
+        if (!coord) continue;
+        memcpy(c->agent, g->agent, sizeof c->agent);
+        c->has_agent = 1;
+    }
     for (int i = 0; i < ng; i++) {
         const ann_token *ih = &s->tok[gs[i].head];
+        /* "ministers from the Georgian government", "officials of the Iranian army": an agent
+         * takes the country of the body it is said to be from (the body stays an actor) */
+        if (ih->deprel && !strcmp(ih->deprel, "nmod") && ih->head > 0 && ih->head <= s->ntok && !gs[i].dropped &&
+            gs[i].has_country && (gs[i].has_agent || gs[i].has_full)) {
+            int pi = hg[ih->head - 1];
+            if (pi >= 0 && pi != i && agent_only(&gs[pi]) && is_country_code(gs[i].country)) take_country(&gs[pi], gs[i].country);
+            continue;
+        }
+        /* "leaders of Hamas" as "Hamas leaders": an organization's sector joins its code */
+        if (ih->deprel && !strcmp(ih->deprel, "nmod") && ih->head > 0 && ih->head <= s->ntok && !gs[i].dropped &&
+            gs[i].has_full && gs[i].full_kind == K_ORG && !gs[i].has_agent && !gs[i].null_code) {
+            int pi = hg[ih->head - 1];
+            group *g = pi >= 0 && pi != i ? &gs[pi] : NULL;
+            size_t lf = strlen(gs[i].full), la = g ? strlen(g->agent) : 0;
+            if (g && agent_only(g) && !g->former && lf + la < sizeof g->full) {
+                memcpy(g->full, gs[i].full, lf);
+                memcpy(g->full + lf, g->agent, la + 1);
+                g->has_full = 1;
+                g->full_kind = K_ORG;
+            }
+            continue;
+        }
         if (!ih->deprel || strcmp(ih->deprel, "appos") || ih->head <= 0 || ih->head > s->ntok) continue;
         int pi = hg[ih->head - 1];
         if (pi < 0 || pi == i) continue;
@@ -493,6 +547,11 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
             if (gk < 0 && glued == 0 && g.has_agent && !g.has_full && is_title(g.agent) && names_between(s, g.last + 1, mt[k].first) &&
                 (a->ent[mt[k].entry].kind == K_PERSON || a->ent[mt[k].entry].kind == K_ACTOR))
                 gk = 0;
+            /* "leaders of Egypt's Muslim Brotherhood": the country is the next noun's
+             * possessor, not the office's country */
+            if (gk == 2 && (glued_end(&s->tok[mt[k].last]) == 1 ||
+                            (mt[k].last + 1 < s->ntok && is_possessive(&s->tok[mt[k].last + 1]))))
+                gk = -1;
             if (gk < 0 || !group_take(a, &g, &mt[k], date, gk)) break;
             k++;
         }

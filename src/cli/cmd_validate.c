@@ -158,8 +158,7 @@ int cmd_validate(int argc, char **argv)
             d = ann_doc_new();
             ann_doc_set_text(d, r->text, strlen(r->text));
             d->id = ann_arena_strdup(&d->arena, r->id);
-            if (r->date && strlen(r->date) == 8)
-                d->date = ann_arena_printf(&d->arena, "%.4s-%.2s-%.2s", r->date, r->date + 4, r->date + 6);
+            ann_validation_set_date(r, d);
             if (ann_pipeline_process(pl, d, &err) < 0 || ann_actors_tag(actors, d, &err) < 0 ||
                 ann_coder_code(coder, d, &err) < 0) {
                 ann_doc_free(d);

@@ -36,6 +36,7 @@ typedef struct sctx {
     int nsm;
     int vsubj[MAXTOK];         /* its first subject mention, -1 */
     int vsubjn[MAXTOK], vsubjm[MAXTOK][4]; /* all its subject mentions (conjoined), up to 4 */
+    unsigned char loccase[MAXTOK]; /* the token has a locative case word ("in", "at", "near") */
 } sctx;
 
 static int is_rel(const char *dep, const char *want)
@@ -53,6 +54,7 @@ static int child_with(const sctx *x, int v, const char *dep, int from)
 }
 
 static int infinitive_mark(const sctx *x, int w);
+static int lookup_token(const ann_coder *c, const sctx *x, int v);
 static int root_of(const char *code) { return code[0] && code[1] ? (code[0] - '0') * 10 + (code[1] - '0') : -1; }
 static int is_objrel(const sctx *x, int v, int t);
 
@@ -192,6 +194,31 @@ static int pattern_word(const sctx *x, int m)
     return 1;
 }
 
+/* A sector code without a country ("MIL" from "military support"). */
+static int bare_sector(const char *code)
+{
+    static const char sectors[] =
+        " AGR BUS COP CRM CVL DEV EDU ELI ENV GOV HLH HRI INS JUD LAB LEG MED MIL MOD OPP PTY RAD REB REF"
+        " REL SEP SPY UAF NGO ";
+    if (!code || strlen(code) != 3) return 0;
+    char key[6] = {' ', code[0], code[1], code[2], ' ', 0};
+    return strstr(sectors, key) != NULL;
+}
+
+/* "government-held", "rebel-controlled", "army-backed": the word before a hyphen and a
+ * participle describes the thing, however the parser labels it. */
+static int hyphen_modifier(const sctx *x, int i)
+{
+    static const char *const w[] = {"HELD", "CONTROLLED", "RUN", "LED", "BACKED", "BASED", "LINKED", "ALLIED",
+                                    "OCCUPIED", "RULED", "DOMINATED", "OWNED", "FUNDED", "SPONSORED", "AFFILIATED",
+                                    "ALIGNED", "FRIENDLY", NULL};
+    const char *glued = strrchr(x->up[i], '-'); /* one token: "GOVERNMENT-HELD" */
+    const char *after = glued && glued[1] ? glued + 1 : i + 2 < x->n && !strcmp(x->up[i + 1], "-") ? x->up[i + 2] : NULL;
+    for (int k = 0; after && w[k]; k++)
+        if (!strcmp(after, w[k])) return 1;
+    return 0;
+}
+
 /* The actors a nominal at t stands for: the mention covering it, else the nearest mention in
  * its phrase (compound, amod, nmod ...), plus those of its conjuncts. */
 static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
@@ -204,6 +231,15 @@ static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
         for (int k = 0; k < x->nsm; k++) {
             const ann_mention *o = &x->d->ment[x->sm[k]], *mm = &x->d->ment[m];
             if (x->sm[k] != m && o->code && o->first == mm->first && o->last == mm->last) act_add(a, x->sm[k]);
+        }
+        /* "US and British activists": a modifier coordinated with the mention's own words is
+         * an actor of its own */
+        for (int i = 0; i < x->n; i++) {
+            int mi = x->mtok[i];
+            if (x->head[i] != t || mi == m || !coded(x, mi) || !(is_rel(x->s->tok[i].deprel, "compound") || is_rel(x->s->tok[i].deprel, "amod")))
+                continue;
+            for (int k = x->d->ment[m].first; k <= x->d->ment[m].last && k < x->n; k++)
+                if (k >= 0 && x->head[k] == i && is_rel(x->s->tok[k].deprel, "conj")) { act_add(a, mi); break; }
         }
     } else {
         /* breadth-first over the phrase, skipping clauses and conjuncts */
@@ -223,6 +259,12 @@ static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
                                     is_rel(dep, "ccomp") || is_rel(dep, "parataxis") || is_rel(dep, "punct") ||
                                     is_rel(dep, "appos")))
                     continue;
+                /* "offered military support to Lebanon": a bare sector adjective describes
+                 * the thing, it is not the actor */
+                const char *hu = x->s->tok[u].upos ? x->s->tok[u].upos : "";
+                if ((is_rel(dep, "amod") || (strcmp(hu, "NOUN") && strcmp(hu, "PROPN")) || hyphen_modifier(x, i)) &&
+                    coded(x, x->mtok[i]) && bare_sector(x->d->ment[x->mtok[i]].code))
+                    continue; /* ... nor does "government-held" make the government the target */
                 if (coded(x, x->mtok[i]) && !pattern_word(x, x->mtok[i])) found = i;
                 else if (qt < MAXTOK) queue[qt++] = i;
             }
@@ -270,6 +312,20 @@ static int is_obl(const char *dep)
                                   !is_rel(dep, "nmod:tmod") && !is_rel(dep, "nmod:npmod"));
 }
 
+/* A noun phrase naming an act the rules know: "shelling", or as a parser may hang it, "tank"
+ * with the participle "shelling". */
+static int event_phrase(const sctx *x, int i)
+{
+    if (lookup_token(x->c, x, i) >= 0) return 1;
+    for (int k = i + 1; k < x->n && k <= i + 3; k++) {
+        const char *xp = x->s->tok[k].xpos;
+        if (x->head[k] == i && is_rel(x->s->tok[k].deprel, "acl") && xp && !strcmp(xp, "VBG") &&
+            lookup_token(x->c, x, k) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Logical subject of v (source in the active voice). */
 static void subject_of(const sctx *x, int v, actset *a, int depth)
 {
@@ -283,6 +339,12 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
         /* no agent: where it came from ("a rocket was fired at Israel from Gaza") */
         for (int i = 0; i < x->n && !a->n; i++)
             if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && case_of(x, i, "FROM")) actors_at(x, i, a, 0);
+        /* "killed in an Israeli air strike", "wounded in shelling by government forces": the
+         * event noun's own actor did it */
+        for (int i = 0; i < x->n && !a->n; i++)
+            if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && (case_of(x, i, "IN") || case_of(x, i, "DURING")) &&
+                x->c->own_format && x->s->tok[i].upos && !strcmp(x->s->tok[i].upos, "NOUN") && event_phrase(x, i))
+                actors_at(x, i, a, 0);
         return;
     }
     int sj = child_with(x, v, "nsubj", 0);
@@ -291,6 +353,11 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
         const char *f = x->s->tok[sj].feats;
         if (f && strstr(f, "PronType=Rel") && x->head[v] >= 0) { actors_at(x, x->head[v], a, 0); return; }
         actors_at(x, sj, a, 0);
+        /* a list's last item hung on the verb as a second subject ("The US, Russia, and
+         * Switzerland met"): a frequent parser slip */
+        if (x->c->own_format)
+            for (int i = child_with(x, v, "nsubj", sj + 1); i >= 0; i = child_with(x, v, "nsubj", i + 1))
+                if (!strstr(x->s->tok[i].deprel, "pass")) actors_at(x, i, a, 0);
         /* "Obama said he would ...": a personal pronoun subject of a complement clause is,
          * failing anything better, the governing clause's subject */
         if (!a->n && x->s->tok[sj].upos && !strcmp(x->s->tok[sj].upos, "PRON") && x->head[v] >= 0 &&
@@ -335,7 +402,12 @@ static int target_case(const sctx *x, int t)
     static const char *const ok[] = {"AGAINST", "WITH", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO",
                                      "UPON", "OVER", "FOR", "FROM", "OF", "ABOUT", "BETWEEN", NULL};
     for (int k = 0; ok[k]; k++)
-        if (case_of(x, t, ok[k])) return 1;
+        if (case_of(x, t, ok[k])) {
+            /* a statement is not addressed to where something comes from ("said the step had
+             * support from Moscow") */
+            if (x->no_ccomp_target && (!strcmp(ok[k], "FROM") || !strcmp(ok[k], "INTO"))) continue;
+            return 1;
+        }
     return 0;
 }
 
@@ -351,7 +423,9 @@ static void object_of(const sctx *x, int v, actset *a)
     static const char *const objs[] = {"obj", "dobj", "iobj"};
     for (int k = 0; k < 3 && !a->n; k++) {
         int o = child_with(x, v, objs[k], 0);
-        if (o >= 0) actors_at(x, o, a, 0);
+        /* a statement's object is its addressee only when it names one ("told Iran"), not
+         * by anyone inside it ("said such a step had support from Moscow") */
+        if (o >= 0 && (!x->no_ccomp_target || coded(x, x->mtok[o]))) actors_at(x, o, a, 0);
     }
     if (a->n) return;
     for (int i = 0; i < x->n && !a->n; i++)
@@ -488,6 +562,11 @@ static int one_sided_ok(const sctx *x, int v, const char *code)
 {
     if (!strcmp(code, "010")) return 0;
     if (x->s->tok[v].upos && !strcmp(x->s->tok[v].upos, "NOUN")) return 0;
+    if (x->c->own_format && is_passive(x, v)) return 0; /* "widely considered" is no one's act */
+    /* pessimism, optimism, sympathy and agreement are toward someone; a denial, a claim of
+     * responsibility, a refusal to comment or a policy under consideration are news alone */
+    if (!strncmp(code, "012", 3) || !strncmp(code, "013", 3) || !strncmp(code, "018", 3) || !strncmp(code, "019", 3))
+        return 0;
     int r = (code[0] - '0') * 10 + (code[1] - '0');
     return r == 1 || r == 14 || r == 15 || r == 8 || r == 12;
 }
@@ -499,7 +578,12 @@ static void emit(sctx *x, int v, const char *code, const char *rcode, const char
 {
     const ann_coder *c = x->c;
     if (subj->n == 0) return;
-    if ((obj->n == 0 && subj->n >= 2) || recip) {
+    /* conjoined actors with no one else acted on act together when the act is a joint one
+     * ("X and Y met", "agreed", "cooperate", "fought"); not statements ("X and Y said"), nor
+     * by-agents of a passive ("financed by X and by Y") */
+    int r = root_of(code[0] ? code : rcode);
+    if ((obj->n == 0 && subj->n >= 2 && !(c->own_format && (is_passive(x, v) || r < 3 || (r > 6 && r != 19)))) ||
+        recip) {
         actset all = *subj;
         for (int j = 0; j < obj->n; j++) act_add(&all, obj->m[j]);
         if (all.n >= 2) {
@@ -516,7 +600,10 @@ static void emit(sctx *x, int v, const char *code, const char *rcode, const char
              * events where the act itself is the news: denials and claims ("Azerbaijan
              * denied"), protests, shows of force; not a bare statement, and not an event
              * noun without its target. */
-            if (code[0] && !c->require_target && one_sided_ok(x, v, code))
+            /* ... by someone known: a bare sector acting on no one ("a protester demolished
+             * the building") says too little to be an event */
+            if (code[0] && !c->require_target && one_sided_ok(x, v, code) &&
+                !(c->own_format && bare_sector(x->d->ment[subj->m[i]].code)))
                 add_event(x, v, subj->m[i], -1, code, pattern, neg);
             continue;
         }
@@ -529,12 +616,23 @@ static void emit(sctx *x, int v, const char *code, const char *rcode, const char
 
 /* ---- our own patterns -------------------------------------------------------------------- */
 
+/* FORM is a regular plural of WORD (both upper case): a lemmatizer's slip ("exercises" ->
+ * "exercis") must not hide a noun the rules name. */
+static int plural_of(const char *word, const char *form)
+{
+    size_t lw = strlen(word), lf = strlen(form);
+    if (lf == lw + 1) return form[lw] == 'S' && !strncmp(word, form, lw);
+    if (lf == lw + 2 && !strncmp(word, form, lw) && !strcmp(form + lw, "ES")) return 1;
+    return lw > 1 && word[lw - 1] == 'Y' && lf == lw + 2 && !strncmp(word, form, lw - 1) && !strcmp(form + lw - 1, "IES");
+}
+
 static int in_set(const sctx *x, int set, int t)
 {
     if (set < 0) return 1;
     const oset *s = &x->c->oset[set];
     for (int i = 0; i < s->nw; i++)
-        if (!strcmp(s->w[i], x->ulem[t]) || !strcmp(s->w[i], x->up[t])) return 1;
+        if (!strcmp(s->w[i], x->ulem[t]) || !strcmp(s->w[i], x->up[t]) || plural_of(s->w[i], x->up[t]))
+            return 1;
     return 0;
 }
 
@@ -584,7 +682,10 @@ static int cond_ok(const sctx *x, int v, const ocond *oc)
             if (is_rel(dep, "compound") && in_set(x, oc->set, i)) return 1;
             break;
         case OC_SUBJ:
-            if (is_rel(dep, "nsubj") && in_set(x, oc->set, i)) return 1;
+            /* the logical subject: in the passive, the by-agent */
+            if (is_passive(x, v) ? ((is_rel(dep, "obl") || is_rel(dep, "nmod")) && (case_of(x, i, "BY") || strstr(dep, "agent")))
+                                 : (is_rel(dep, "nsubj") && !strstr(dep, "pass")))
+                if (in_set(x, oc->set, i)) return 1;
             break;
         case OC_MOD:
             if ((is_rel(dep, "amod") || is_rel(dep, "compound") || is_rel(dep, "advmod") || is_rel(dep, "nmod")) &&
@@ -637,10 +738,19 @@ static void noun_actors(sctx *x, int v, actset *subj, actset *obj, int *recip)
 /* A misparsed clause ("According to the office, President P. pressed ..." with the subject
  * hung elsewhere): TABARI's rule, the nearest coded actor before the verb, outside its own
  * phrases. */
+/* A mention that names where ("in Doha", "at the border"), not who. */
+static int locative_mention(const sctx *x, int m)
+{
+    const ann_mention *mm = &x->d->ment[m];
+    for (int t = mm->first; t <= mm->last && t < x->n; t++)
+        if (t >= 0 && x->loccase[t]) return 1;
+    return 0;
+}
+
 static void nearest_actor_before(const sctx *x, int v, actset *subj)
 {
     for (int t = v - 1; t >= 0 && !subj->n; t--) {
-        if (!coded(x, x->mtok[t])) continue;
+        if (!coded(x, x->mtok[t]) || locative_mention(x, x->mtok[t])) continue;
         int u = t, under = 0;
         for (int g = 0; g < x->n && u >= 0; g++, u = x->head[u])
             if (u == v) { under = 1; break; }
@@ -653,13 +763,18 @@ static void own_code(sctx *x, int v, int first)
     const ann_coder *c = x->c;
     int noun = x->s->tok[v].upos && !strcmp(x->s->tok[v].upos, "NOUN");
     const orule *best = NULL;
+    int best_score = -1;
     for (int vi = first; vi >= 0; vi = ann_coder_find_verb(c, NULL, vi)) {
         const orule *r = &c->orl[c->verb[vi].blk];
         if (r->noun != noun) continue;
-        if (best && r->nc <= best->nc) continue;
+        /* the rule with most conditions wins; between as many, one naming its words beats one
+         * with a wildcard ("push for a ceasefire" 107 over "push for anything" 100) */
+        int score = 2 * r->nc;
+        for (int k = 0; k < r->nc; k++) score += r->c[k].set >= 0;
+        if (best && score <= best_score) continue;
         int ok = 1;
         for (int k = 0; k < r->nc && ok; k++) ok = cond_ok(x, v, &r->c[k]);
-        if (ok) best = r;
+        if (ok) best = r, best_score = score;
     }
     if (!best) return;
     const char *code = best->code, *rcode = best->rcode;
@@ -671,6 +786,8 @@ static void own_code(sctx *x, int v, int first)
     else subject_of(x, v, &subj, 0);
     if (!noun && !subj.n && !is_passive(x, v)) nearest_actor_before(x, v, &subj);
     x->vsubj[v] = subj.n ? subj.m[0] : -1;
+    x->vsubjn[v] = subj.n < 4 ? subj.n : 4;
+    for (int i = 0; i < x->vsubjn[v]; i++) x->vsubjm[v][i] = subj.m[i];
     /* "would never permit attacks": a noun under a negated verb is negated too */
     int neg = negated(x, v) || (noun && x->head[v] >= 0 && negated(x, x->head[v]));
     if (neg) {
@@ -689,6 +806,26 @@ static void own_code(sctx *x, int v, int first)
             object_of(x, v, &obj);
             x->no_ccomp_target = 0;
         }
+        /* a phrase already taken as the source is not also the target ("fired from Gaza") */
+        int keep = 0;
+        for (int j = 0; j < obj.n; j++) {
+            int dup = 0;
+            for (int k = 0; k < subj.n; k++) dup |= obj.m[j] == subj.m[k];
+            if (!dup) obj.m[keep++] = obj.m[j];
+        }
+        obj.n = keep;
+        /* "Israel said a rocket was fired at it": a personal pronoun acted on in a reported
+         * clause is, failing anything better, the speaker */
+        if (!obj.n && is_rel(x->s->tok[v].deprel, "ccomp") && x->head[v] >= 0) {
+            for (int i = 0; i < x->n && !obj.n; i++) {
+                const char *f = x->s->tok[i].feats, *dp = x->s->tok[i].deprel;
+                if (x->head[i] != v || !x->s->tok[i].upos || strcmp(x->s->tok[i].upos, "PRON") || !f ||
+                    !strstr(f, "PronType=Prs") || strstr(f, "Reflex=Yes") || is_rel(dp, "nsubj") ||
+                    !(is_objrel(x, v, i) || is_obl(dp)))
+                    continue;
+                subject_of(x, x->head[v], &obj, 1);
+            }
+        }
         /* "launched a campaign targeting Iranian facilities": the object's participle */
         for (int o = 0; o < x->n && !obj.n; o++) {
             if (x->head[o] != v || !is_objrel(x, v, o)) continue;
@@ -700,6 +837,20 @@ static void own_code(sctx *x, int v, int first)
                 }
         }
     }
+    if (!noun && best->source_prep) {
+        /* "received assurances from X", "faces pressure from X": X acts on the subject */
+        int from = -1, pc = prep_child(x, v, best->source_prep, -1, &from);
+        actset s2 = {.n = 0};
+        if (pc >= 0) actors_at(x, pc, &s2, 0);
+        if (!s2.n) return;
+        obj = subj;
+        subj = s2;
+    }
+    /* "X wants Y to go home": an intention of the subject's own is not one toward whoever
+     * it wants to act (the complement, when coded, tells the event) */
+    if (!noun && root_of(code) == 3 && !best->nc && child_with(x, v, "xcomp", 0) >= 0 &&
+        (child_with(x, v, "obj", 0) >= 0 || child_with(x, v, "dobj", 0) >= 0))
+        obj.n = 0;
     /* "press+xcomp=@INVESTIGATE#101 (cameo.txt:121)": trigger lemma, conditions, code, rule */
     const char *bar = strchr(best->text, '\t');
     char *pattern = ann_arena_printf(&x->d->arena, "%s%.*s#%s (%s)", x->s->tok[v].lemma ? x->s->tok[v].lemma : x->s->tok[v].form,
@@ -905,6 +1056,18 @@ static int infinitive_purpose(const sctx *x, int w)
     return 0;
 }
 
+/* An unmarked participle clause after its verb ("..., killing eight people"). */
+static int result_participle(const sctx *x, int w)
+{
+    const char *f = x->s->tok[w].feats, *xp = x->s->tok[w].xpos;
+    int ing = (f && (strstr(f, "VerbForm=Ger") || (strstr(f, "VerbForm=Part") && strstr(f, "Tense=Pres")))) ||
+              (xp && !strcmp(xp, "VBG"));
+    if (!ing || w < x->head[w]) return 0;
+    for (int i = 0; i < w; i++)
+        if (x->head[i] == w && is_rel(x->s->tok[i].deprel, "mark")) return 0;
+    return 1;
+}
+
 /* The clause's target mention: the target of its first event, or -1. */
 static int clause_target(const sctx *x, int w)
 {
@@ -948,6 +1111,57 @@ static int apply_transformation(sctx *x, int h, int w)
         return 1;
     }
     return 0;
+}
+
+/* The sentence mention whose span is the event's actor, or -1. */
+static int ment_of(const sctx *x, const ann_actor_ref *r)
+{
+    if (!r->code) return -1;
+    for (int k = 0; k < x->nsm; k++) {
+        const ann_mention *m = &x->d->ment[x->sm[k]];
+        if (m->start == r->start && m->end == r->end && m->code) return x->sm[k];
+    }
+    return -1;
+}
+
+/* The convention of CAMEO coders (PETRARCH, Phoenix): a statement or claim that force was
+ * used (18-20) is coded as what the speaker does, not as the reported fight: "X said Y
+ * attacked Z" is X accusing Y (112); "X said it had attacked Z" claims the act (015). Only a
+ * preceding speaker's complement (ccomp); a trailing attribution (", medics said") is a
+ * parataxis and the reported event stands. */
+static int reported_force(sctx *x, int h, int w)
+{
+    enum { MAXR = 8 };
+    int src[MAXR], tgt[MAXR], self[MAXR], nr = 0;
+    const char *spk = x->d->ment[x->vsubj[h]].code;
+    if (!spk || w < h) return 0; /* "X attacked Y, officials said": attribution, not accusation */
+    for (int i = x->evfirst[w]; i < x->evlast[w] && nr < MAXR; i++) {
+        const ann_event *e = &x->d->event[i];
+        if (!e->code[0] || root_of(e->code) < 18) continue;
+        src[nr] = ment_of(x, &e->source);
+        tgt[nr] = ment_of(x, &e->target);
+        self[nr] = 0;
+        for (int k = 0; k < x->vsubjn[h]; k++)
+            if (e->source.code && x->d->ment[x->vsubjm[h][k]].code && !strcmp(e->source.code, x->d->ment[x->vsubjm[h][k]].code))
+                self[nr] = 1;
+        if (e->source.code && !strcmp(e->source.code, spk)) self[nr] = 1;
+        if (self[nr] ? tgt[nr] >= 0 : src[nr] >= 0) nr++;
+    }
+    if (!nr) return 0;
+    drop_events(x, h);
+    drop_clause(x, w);
+    for (int r = 0; r < nr; r++) {
+        const char *code = self[r] ? "015" : "112";
+        const char *pattern = self[r] ? "reported own force: a claim (015)" : "reported force by another: an accusation (112)";
+        if (self[r] && src[r] >= 0) { /* "X and Y said they attacked Z": each claims its own */
+            add_event(x, h, src[r], tgt[r], code, pattern, 0);
+            continue;
+        }
+        int b = self[r] ? tgt[r] : src[r];
+        for (int k = 0; k < x->vsubjn[h]; k++) add_event(x, h, x->vsubjm[h][k], b, code, pattern, 0);
+        if (!x->vsubjn[h]) add_event(x, h, x->vsubj[h], b, code, pattern, 0);
+    }
+    return 1;
 }
 
 /* An appeal (02) or demand (10) whose complement names what is asked: CAMEO's sub-codes
@@ -1003,6 +1217,12 @@ static void combine_nested(sctx *x, int first_event)
             if (has_events(x, h) && is_objrel(x, h, w)) drop_events(x, w);
             continue;
         }
+        if (x->c->own_format && is_rel(dep, "advcl") && root_of(hcode) >= 18 && root_of(x->vcode[w]) >= 18 &&
+            has_events(x, h) && result_participle(x, w)) {
+            /* "bombarded the city, killing eight people": one attack, told once */
+            drop_clause(x, w);
+            continue;
+        }
         if (is_rel(dep, "xcomp") || infinitive_purpose(x, w)) {
             /* (parsers often hang "asked X to help" as advcl rather than xcomp) */
             const char *ask = (is_rel(dep, "xcomp") || infinitive_mark(x, w)) && !x->haspat[h]
@@ -1014,7 +1234,7 @@ static void combine_nested(sctx *x, int first_event)
                 drop_clause(x, w);
             } else if (!is_rel(dep, "xcomp")) {
                 drop_clause(x, w);
-            } else if (!x->haspat[h] && (root_of(hcode) == 3 ||
+            } else if ((!x->haspat[h] || !strcmp(hcode, "030")) && (root_of(hcode) == 3 ||
                                          /* "agreed to lift sanctions": a commitment to the act */
                                          (root_of(hcode) == 5 && child_with(x, h, "obj", 0) < 0 &&
                                           child_with(x, h, "dobj", 0) < 0))) {
@@ -1024,7 +1244,15 @@ static void combine_nested(sctx *x, int first_event)
                     if (!e->code[0]) continue;
                     int r = root_of(e->code);
                     char buf[8];
-                    if (r == 6 || r == 7) {
+                    int own = 0; /* the governing subject's own act, not another's it wants */
+                    for (int k = 0; k < x->vsubjn[h]; k++)
+                        if (e->source.code && x->d->ment[x->vsubjm[h][k]].code &&
+                            !strcmp(e->source.code, x->d->ment[x->vsubjm[h][k]].code))
+                            own = 1;
+                    if (r >= 18 && own) {
+                        /* "wants to attack", "plans to invade": a threat of force */
+                        recode(x, e, "138");
+                    } else if (r == 6 || r == 7) {
                         size_t n = strlen(e->code);
                         snprintf(buf, sizeof buf, "03%c%c", r == 6 ? '1' : '3', n > 3 ? e->code[2] : 0);
                         if (n == 3 && r == 7 && e->code[2] != '0') buf[3] = e->code[2], buf[4] = 0;
@@ -1034,6 +1262,9 @@ static void combine_nested(sctx *x, int first_event)
             } else if (has_events(x, h)) {
                 drop_events(x, w);
             }
+        } else if (is_rel(dep, "ccomp") && (root_of(hcode) == 1 || root_of(hcode) == 11) && x->vsubj[h] >= 0 &&
+                   reported_force(x, h, w)) {
+            continue;
         } else if (is_rel(dep, "ccomp") && root_of(hcode) == 1 && x->vsubj[h] >= 0) {
             const ann_mention *sp = &d->ment[x->vsubj[h]];
             for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
@@ -1129,6 +1360,13 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
             x->mtok[i] = -1;
             x->up[i] = upper_dup(d, s->tok[i].form);
             x->ulem[i] = s->tok[i].lemma ? upper_dup(d, s->tok[i].lemma) : x->up[i];
+        }
+        memset(x->loccase, 0, sizeof x->loccase);
+        for (int i = 0; i < x->n; i++) {
+            static const char *const loc[] = {"IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "ACROSS", "THROUGHOUT"};
+            if (x->head[i] < 0 || !is_rel(s->tok[i].deprel, "case")) continue;
+            for (size_t k = 0; k < sizeof loc / sizeof *loc; k++)
+                if (!strcmp(x->ulem[i], loc[k])) x->loccase[x->head[i]] = 1;
         }
         x->sm = sm + soff[si];
         x->nsm = soff[si + 1] - soff[si];

@@ -69,6 +69,8 @@ typedef struct orule {
     unsigned char noun;   /* an event noun ("ceasefire", "strikes") rather than a verb */
     unsigned char recip;  /* the event goes both ways between the actors involved */
     char *target_prep;    /* take the target from this preposition's phrase, or NULL */
+    char *source_prep;    /* take the source from this preposition's phrase, the subject
+                             becoming the target ("received assurances from X"), or NULL */
     int nc;
     ocond c[6];
     char *text;           /* "file:line: the rule", for the event's `pattern` */

@@ -129,10 +129,11 @@ static int load_line(ann_coder *c, char *l, const char *where, ann_err *err)
         if (!eq) { ann_err_set(err, 1, "%s: condition '%s' is not NAME=VALUE or 'recip'", where, a); ann_buf_free(&conds); return -1; }
         *eq = 0;
         char *val = eq + 1;
-        if (!strcmp(a, "target")) {
+        if (!strcmp(a, "target") || !strcmp(a, "source")) {
             char up[32];
             ann_coder_upper(up, val, sizeof up);
-            r->target_prep = ann_arena_strdup(&c->arena, up);
+            if (a[0] == 't') r->target_prep = ann_arena_strdup(&c->arena, up);
+            else r->source_prep = ann_arena_strdup(&c->arena, up);
             continue;
         }
         if (r->nc == 6) { ann_err_set(err, 1, "%s: at most 6 conditions", where); ann_buf_free(&conds); return -1; }

@@ -212,6 +212,17 @@ void ann_validation_free(ann_vfile *v)
     free(v);
 }
 
+void ann_validation_set_date(const ann_vrecord *r, ann_doc *d)
+{
+    if (r->date && strlen(r->date) == 8) {
+        d->date = ann_arena_printf(&d->arena, "%.4s-%.2s-%.2s", r->date, r->date + 4, r->date + 6);
+    } else if (r->date && strlen(r->date) == 6 && strspn(r->date, "0123456789") == 6) {
+        /* PETRARCH's YYMMDD; its records are of 1970-2069 */
+        d->date = ann_arena_printf(&d->arena, "%s%.2s-%.2s-%.2s", r->date[0] < '7' ? "20" : "19", r->date,
+                                   r->date + 2, r->date + 4);
+    }
+}
+
 ann_doc *ann_validation_doc(const ann_vrecord *r, ann_err *err)
 {
     if (!r->parse) {
@@ -242,9 +253,7 @@ ann_doc *ann_validation_doc(const ann_vrecord *r, ann_err *err)
         if (rc == 0) ann_err_set(err, 1, "record %s: empty <Parse>", r->id);
         return NULL;
     }
-    if (r->date && strlen(r->date) == 8) {
-        d->date = ann_arena_printf(&d->arena, "%.4s-%.2s-%.2s", r->date, r->date + 4, r->date + 6);
-    }
+    ann_validation_set_date(r, d);
     d->id = ann_arena_strdup(&d->arena, r->id);
     return d;
 }

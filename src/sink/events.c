@@ -66,9 +66,13 @@ void ann_events_write_jsonl(ann_buf *b, const ann_doc *d)
         json_str_or_null(b, e->trigger_text);
         ann_buf_printf(b, ",\"start\":%u,\"end\":%u},\"pattern\":", e->trigger_start, e->trigger_end);
         json_str_or_null(b, e->pattern);
-        /* the answered claim's position among the events written, not in d->event */
-        if (e->answers >= 0 && ann_resolve_output_index(d, e->answers) >= 0)
-            ann_buf_printf(b, ",\"answers\":%d", ann_resolve_output_index(d, e->answers));
+        /* The answered claim, named so it can be found in any later store or file: its
+         * document and its position among the events written (not in d->event). */
+        if (e->answers >= 0 && ann_resolve_output_index(d, e->answers) >= 0) {
+            ann_buf_puts(b, ",\"answers\":{\"doc_id\":");
+            ann_buf_json_str(b, d->id, strlen(d->id));
+            ann_buf_printf(b, ",\"event_index\":%d}", ann_resolve_output_index(d, e->answers));
+        }
         if (e->nevidence > 0) {
             ann_buf_puts(b, ",\"evidence\":[");
             for (int k = 0; k < e->nevidence; k++) ann_buf_printf(b, "%s%d", k ? "," : "", e->evidence[k]);

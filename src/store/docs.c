@@ -398,6 +398,8 @@ static const char *fill_event(jslot *r, json_t *o, ann_store_event *e, const cha
     }
     e->pattern = jstr(o, "pattern");
     v = json_object_get(o, "answers");
+    /* {"doc_id", "event_index"} as `annalist code` writes it; a bare index from older files. */
+    if (json_is_object(v)) v = json_object_get(v, "event_index");
     e->answers = json_is_integer(v) ? (int)json_integer_value(v) : -1;
     v = json_object_get(o, "evidence");
     if (json_is_array(v)) {

@@ -226,7 +226,10 @@ int ann_store_bulk(ann_store *s, int on, ann_err *err)
     if (!on) {
         if (!s->bulk) return 0;
         s->bulk = 0;
-        return ensure_indexes(s, err);
+        if (ensure_indexes(s, err) < 0) return -1;
+        /* Fresh statistics for the planner; on PostgreSQL VACUUM also marks the pages
+         * all-visible, which is what lets a series be answered from the index alone. */
+        return s->ops->exec(s, strcmp(s->ops->name, "sqlite") ? "VACUUM (ANALYZE) events" : "ANALYZE", err);
     }
     if (s->bulk || s->in_tx) return 0;
     int failed = 0;

@@ -29,7 +29,7 @@ check_seed() { # label, jsonl output, never-permit sentence index (or -1)
 run "$ANNALIST" code --format jsonl "$ROOT/tests/data/coder/seed-key.conllu"
 expect_eq "hand-parsed seed: exit" "$RC" 0
 check_seed "hand-parsed seed" "$OUT" 6
-expect_contains "denial answers the claim" "$(printf '%s\n' "$OUT" | grep '"code":"016"' | head -1)" '"answers":0'
+expect_contains "denial answers the claim" "$(printf '%s\n' "$OUT" | grep '"code":"016"' | head -1)" '"answers":{"doc_id":"seed-key","event_index":0}'
 run "$ANNALIST" code --claims --format table "$ROOT/tests/data/coder/seed-key.conllu"
 expect_contains "--claims section" "$OUT" "claims and denials"
 expect_contains "--claims pairs the denial" "$OUT" "denied"

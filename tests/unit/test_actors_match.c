@@ -205,6 +205,31 @@ static void test_country_from_the_tree(void **state)
     ann_doc_free(d);
 }
 
+static void test_coordination_and_places(void **state)
+{
+    (void)state;
+    /* "US and British activists protested", "ministers from the Georgian government arrived",
+     * "the mayor of the city of Nablus was freed", "leaders of Egypt's Muslim Brotherhood" */
+    ann_doc *d = tagged("US/PROPN/4/compound and/CCONJ/3/cc British/ADJ/1/conj activists/NOUN/5/nsubj "
+                        "protested/VERB/0/root || "
+                        "ministers/NOUN/6/nsubj from/ADP/5/case the/DET/5/det Georgian/ADJ/5/amod "
+                        "government/NOUN/1/nmod arrived/VERB/0/root || "
+                        "the/DET/2/det mayor/NOUN/9/nsubj:pass of/ADP/5/case the/DET/5/det city/NOUN/2/nmod "
+                        "of/ADP/7/case Nablus/PROPN/5/nmod was/AUX/9/aux:pass freed/VERB/0/root || "
+                        "leaders/NOUN/0/root of/ADP/6/case Egypt/PROPN/6/nmod:poss 's/PART/3/case "
+                        "Muslim/PROPN/6/compound Brotherhood/PROPN/1/nmod",
+                        "2025-06-26");
+    assert_string_equal(code_of(d, "British activists"), "GBROPP");
+    assert_string_equal(code_of(d, "US"), "USAOPP");
+    assert_string_equal(code_of(d, "ministers"), "GEOGOV");
+    assert_string_equal(code_of(d, "Georgian government"), "GEOGOV");
+    assert_string_equal(code_of(d, "mayor of the city of Nablus"), "PSEGOV");
+    /* the country possesses the organization; the leaders are the organization's */
+    assert_string_equal(code_of(d, "leaders"), "IMGMUSGOV");
+    assert_string_equal(code_of(d, "Egypt"), "EGY");
+    ann_doc_free(d);
+}
+
 static void test_case_and_acronyms(void **state)
 {
     (void)state;
@@ -286,7 +311,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_mentions),   cmocka_unit_test(test_dates_and_former),
         cmocka_unit_test(test_capitals_and_possessives), cmocka_unit_test(test_country_from_the_tree),
-        cmocka_unit_test(test_case_and_acronyms),
+        cmocka_unit_test(test_case_and_acronyms), cmocka_unit_test(test_coordination_and_places),
         cmocka_unit_test(test_orgs_and_agents), cmocka_unit_test(test_unknown_names),
         cmocka_unit_test(test_tag_is_repeatable), cmocka_unit_test(test_stats),
     };

@@ -350,6 +350,84 @@ static void test_nesting(void **state)
     ann_coder_free(c);
 }
 
+/* Our own conventions for nested and passive clauses, with a rule set of their own. */
+static void test_own_conventions(void **state)
+{
+    (void)state;
+    char p[512];
+    snprintf(p, sizeof p, "%s/conv", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/conv/cameo", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/conv/verbs", tmpdir);
+    mkdir(p, 0700);
+    write_file("conv/cameo/cameo.tsv", cameo_tsv);
+    write_file("conv/verbs/rules.txt",
+               "verb say 010\nverb attack|fire 190\nverb want 030\nverb kill 190\nnoun shelling 190\nverb shell 190\n"
+               "verb receive 030 obj=assurance source=from\nverb conduct 150 obj=exercise target=in\n");
+    ann_err e;
+    ann_err_clear(&e);
+    snprintf(p, sizeof p, "%s/conv", tmpdir);
+    ann_coder *c = ann_coder_load(p, &e);
+    assert_non_null(c);
+    static const char *const s[] = {
+        /* 0 Arnor said Gondor attacked Rohan. -> Arnor accuses Gondor (112), the attack is not coded */
+        "Arnor Arnor PROPN NNP 2 nsubj | said say VERB VBD 0 root | Gondor Gondor PROPN NNP 4 nsubj | "
+        "attacked attack VERB VBD 2 ccomp | Rohan Rohan PROPN NNP 4 obj | . . PUNCT . 2 punct",
+        /* 1 Arnor said it attacked Rohan. -> Arnor claims the attack (015) */
+        "Arnor Arnor PROPN NNP 2 nsubj | said say VERB VBD 0 root | it it PRON PRP 4 nsubj | "
+        "attacked attack VERB VBD 2 ccomp | Rohan Rohan PROPN NNP 4 obj | . . PUNCT . 2 punct",
+        /* 2 Gondor attacked Rohan, Arnor said. -> a trailing attribution: the attack stands */
+        "Gondor Gondor PROPN NNP 2 nsubj | attacked attack VERB VBD 5 ccomp | Rohan Rohan PROPN NNP 2 obj | "
+        ", , PUNCT , 2 punct | Arnor Arnor PROPN NNP 5 nsubj | said say VERB VBD 0 root | . . PUNCT . 5 punct",
+        /* 3 Arnor wants to attack Rohan. -> a threat of force (138) */
+        "Arnor Arnor PROPN NNP 2 nsubj | wants want VERB VBZ 0 root | to to PART TO 4 mark | "
+        "attack attack VERB VB 2 xcomp | Rohan Rohan PROPN NNP 4 obj | . . PUNCT . 2 punct",
+        /* 4 Arnor received assurances from Gondor. -> Gondor assures Arnor (source=from) */
+        "Arnor Arnor PROPN NNP 2 nsubj | received receive VERB VBD 0 root | assurances assurance NOUN NNS 2 obj | "
+        "from from ADP IN 5 case | Gondor Gondor PROPN NNP 2 obl | . . PUNCT . 2 punct",
+        /* 5 Arnor conducted exercises in Rohan. (a lemmatizer's slip: "exercis") -> 150 at Rohan */
+        "Arnor Arnor PROPN NNP 2 nsubj | conducted conduct VERB VBD 0 root | exercises exercis NOUN NNS 2 obj | "
+        "in in ADP IN 5 case | Rohan Rohan PROPN NNP 2 obl | . . PUNCT . 2 punct",
+        /* 6 Arnor said a rocket was fired at it from Gondor. -> Arnor accuses Gondor */
+        "Arnor Arnor PROPN NNP 2 nsubj | said say VERB VBD 0 root | a a DET DT 4 det | "
+        "rocket rocket NOUN NN 6 nsubj:pass | was be AUX VBD 6 aux:pass | fired fire VERB VBN 2 ccomp | "
+        "at at ADP IN 8 case | it it PRON PRP 6 obl | from from ADP IN 10 case | Gondor Gondor PROPN NNP 6 obl | "
+        ". . PUNCT . 2 punct",
+        /* 7 Villagers were killed in Gondorian shelling. -> the shelling's actor killed them */
+        "Villagers villager NOUN NNS 3 nsubj:pass | were be AUX VBD 3 aux:pass | killed kill VERB VBN 0 root | "
+        "in in ADP IN 6 case | Gondorian Gondorian ADJ JJ 6 amod | shelling shelling NOUN NN 3 obl | . . PUNCT . 3 punct",
+        /* 8 Villagers were killed in Rohirric tank shelling. (as a parser may hang it: "tank" with
+         * the participle "shelling") -> the shelling's actor killed them */
+        "Villagers villager NOUN NNS 3 nsubj:pass | were be AUX VBD 3 aux:pass | killed kill VERB VBN 0 root | "
+        "in in ADP IN 6 case | Rohirric Rohirric ADJ JJ 6 amod | tank tank NOUN NN 3 obl | "
+        "shelling shell VERB VBG 6 acl | . . PUNCT . 3 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 9);
+    d->sent[6].tok[7].feats = "Case=Acc|PronType=Prs";
+    mention(d, 0, 0, 0, 0, "ARN"); mention(d, 0, 2, 2, 2, "GON"); mention(d, 0, 4, 4, 4, "ROH");
+    mention(d, 1, 0, 0, 0, "ARN"); mention(d, 1, 4, 4, 4, "ROH");
+    mention(d, 2, 0, 0, 0, "GON"); mention(d, 2, 2, 2, 2, "ROH"); mention(d, 2, 4, 4, 4, "ARN");
+    mention(d, 3, 0, 0, 0, "ARN"); mention(d, 3, 4, 4, 4, "ROH");
+    mention(d, 4, 0, 0, 0, "ARN"); mention(d, 4, 4, 4, 4, "GON");
+    mention(d, 5, 0, 0, 0, "ARN"); mention(d, 5, 4, 4, 4, "ROH");
+    mention(d, 6, 0, 0, 0, "ARN"); mention(d, 6, 9, 9, 9, "GON");
+    mention(d, 7, 0, 0, 0, "CVL"); mention(d, 7, 4, 4, 4, "GON");
+    mention(d, 8, 0, 0, 0, "CVL"); mention(d, 8, 4, 4, 4, "ROH");
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    assert_int_equal(count(d, "112", "ARN", "GON"), 2);
+    assert_int_equal(count(d, "015", "ARN", "ROH"), 1);
+    assert_int_equal(count(d, "190", "GON", "ROH"), 1);
+    assert_int_equal(count(d, "138", "ARN", "ROH"), 1);
+    assert_int_equal(count(d, "030", "GON", "ARN"), 1);
+    assert_int_equal(count(d, "150", "ARN", "ROH"), 1);
+    assert_int_equal(count(d, "190", "GON", "CVL"), 1);
+    assert_int_equal(count(d, "190", "ROH", "CVL"), 1);
+    assert_int_equal(d->nevent, 9);
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
 static void test_validation_reader(void **state)
 {
     (void)state;
@@ -407,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_format_errors),
         cmocka_unit_test(test_petrarch_reader),
         cmocka_unit_test(test_nesting),
+        cmocka_unit_test(test_own_conventions),
         cmocka_unit_test(test_validation_reader),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
