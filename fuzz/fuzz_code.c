@@ -1,9 +1,9 @@
 /* Fuzz target: the whole `annalist code` pipeline on arbitrary bytes taken as one plain-text
  * document: segment, tag, parse, actors, events, resolution, then JSONL and TSV output. Every
- * JSONL line written must parse as a JSON object. The model is the tiny one whose payload is
- * fuzz/corpus/model/tiny-payload.bin (wrapped into a model file at start: a poor parser, but
- * every stage runs); the dictionaries are the shipped data/dict. fuzz/run runs from the
- * repository root, which is where these paths are found. */
+ * JSONL line written must parse as a JSON object. The model is the shipped
+ * data/models/en_ud.annm, or when it is absent the tiny one whose payload is
+ * fuzz/corpus/model/tiny-payload.bin (a poor parser, but every stage runs); the dictionaries
+ * are the shipped data/dict. fuzz/run runs from the repository root, where these are found. */
 #include "fuzz_common.h"
 
 #include <jansson.h>
@@ -24,6 +24,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     size_t n;
     ann_err err;
+    const char *shipped = "data/models/en_ud.annm";
+    if (access(shipped, R_OK) == 0) {
+        ann_pipeline_opts o = {.model_path = shipped, .dict_dir = "data/dict"};
+        pipe_ = ann_pipeline_open(&o, &err);
+        if (!pipe_) { fprintf(stderr, "fuzz_code: cannot open the pipeline: %s\n", err.msg); abort(); }
+        return 0;
+    }
     char *payload = ann_read_file("fuzz/corpus/model/tiny-payload.bin", &n, 0, &err);
     if (!payload) { fprintf(stderr, "fuzz_code: %s (run from the repository root)\n", err.msg); abort(); }
     size_t cap = ZSTD_compressBound(n);
