@@ -205,8 +205,9 @@ static void *reader_main(void *arg)
         pthread_mutex_lock(&q->mu);
         while (q->n == QCAP && !q->stop) pthread_cond_wait(&q->room, &q->mu);
         if (q->stop) { pthread_mutex_unlock(&q->mu); break; }
+        /* Waking the consumer costs a futex call; it can only be waiting on an empty queue. */
+        if (q->n == 0) pthread_cond_signal(&q->more);
         q->item[(q->head + q->n++) % QCAP] = it;
-        pthread_cond_signal(&q->more);
         pthread_mutex_unlock(&q->mu);
         if (it.rc == 0) break;
     }
@@ -240,9 +241,9 @@ static int ingest_file(ingest *g, ann_store_jsonl *r, int strict)
         }
         pthread_mutex_lock(&q.mu);
         q.head = (q.head + 1) % QCAP;
-        q.n--;
+        /* Likewise the reader can only be waiting on a full queue (or must hear of a stop). */
+        if (q.n-- == QCAP || stopped) pthread_cond_signal(&q.room);
         if (stopped) q.stop = 1;
-        pthread_cond_signal(&q.room);
         pthread_mutex_unlock(&q.mu);
         if (stopped) break;
     }
