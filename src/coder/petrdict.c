@@ -385,12 +385,17 @@ ann_coder *ann_coder_load_petrarch(const char *verbfile, const char *dir, ann_er
         char *w = trim(l);
         char *sp = strpbrk(w, " \t");
         if (sp) *sp = 0;
+        int before = c->nverb;
         add_verb_word(c, w, cur_blk, code, rcode);
+        /* A verb line whose word is empty (only underscores) adds nothing: its {forms} then
+         * have no base to point at and are skipped with it. */
+        if (c->nverb == before) continue;
         int base = c->nverb - 1;
         char *fs, *f = strtok_r(forms, " \t", &fs);
         while (f) {
+            int had = c->nverb;
             add_verb_word(c, f, cur_blk, code, rcode);
-            c->verb[c->nverb - 1].base = c->verb[base].word;
+            if (c->nverb > had) c->verb[c->nverb - 1].base = c->verb[base].word;
             f = strtok_r(NULL, " \t", &fs);
         }
     }

@@ -317,7 +317,10 @@ int ann_nlp_parse(const ann_model *m, ann_doc *d, ann_err *err)
         nlp_parse_sentence(m, n, word, tag, head, lab);
         for (int i = 0; i < n; i++) {
             s->tok[i].head = head[i + 1];
-            s->tok[i].deprel = m->label[lab[i + 1]];
+            /* A damaged model (whose checksum was forged) can yield label ids outside its
+             * label set; such an arc gets the generic "dep" rather than a wild read. */
+            int l = lab[i + 1];
+            s->tok[i].deprel = l >= 0 && l < m->nlabel ? m->label[l] : "dep";
             s->tok[i].deps = NULL;
         }
         free(word);
