@@ -1,0 +1,26 @@
+# CAMEO coverage on news sentences annalist was never built from: tests/data/news/dev.tsv (the
+# rules were tuned on it) and heldout.tsv (never tuned on: the honest generalization figure),
+# both hand-coded from the CAMEO codebook. news_score.py runs `annalist code` on them and
+# prints precision/recall/F1 and the misses. Floors sit a little under the measured figures
+# (baseline before the cov branch: dev F1 0.409, held-out F1 0.483).
+. "$(dirname "$0")/lib.sh"
+command -v python3 >/dev/null || { echo "SKIPPED: no python3"; ok; finish; }
+score() { # set, min F1, min recall
+  run python3 "$ROOT/tests/e2e/news_score.py" "$ANNALIST" "$ROOT/tests/data/news/$1.tsv"
+  if [ "$RC" != 0 ] && [[ "$ERR" == *"parser model"* ]]; then echo "SKIPPED ($1): no parser model: $ERR"; ok; return; fi
+  expect_eq "$1: scorer exit" "$RC" 0
+  printf '%s\n' "$OUT" | grep -c '^MISS' | sed "s/^/$1: sentences with a miss: /"
+  local last; last=$(printf '%s\n' "$OUT" | tail -1)
+  echo "$last"
+  expect_ge "$1: F1" "$(printf '%s\n' "$last" | sed -n 's/.*F1 \([0-9.]*\).*/\1/p')" "$2"
+  expect_ge "$1: recall" "$(printf '%s\n' "$last" | sed -n 's/.*recall \([0-9.]*\).*/\1/p')" "$3"
+}
+score dev 0.40 0.35
+score heldout 0.47 0.42
+
+# the scorer itself: a bad expected event is an error naming file:line, not a silent zero
+printf 'Iran met Oman.\tIRN 04X OMN\n' > "$TMP/bad.tsv"
+run python3 "$ROOT/tests/e2e/news_score.py" "$ANNALIST" "$TMP/bad.tsv"
+expect_eq "bad expected event: exit" "$RC" 1
+expect_contains "bad expected event: message" "$ERR" "bad.tsv:1"
+finish
