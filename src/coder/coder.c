@@ -26,6 +26,8 @@ typedef struct sctx {
     unsigned char used[MAXTOK]; /* words the chosen pattern consumed: not actors of the event */
     int use_mask;
     int no_ccomp_target;       /* object_of: the complement's subject is not a target */
+    int skip_loc;              /* actors_in: a phrase's place ("agreement in Washington") is
+                                  not who the act is done to (set for acts other than force) */
     /* per verb token: its events [evfirst, evlast), and whether a pattern (not just the
      * verb's default) decided the code */
     int evfirst[MAXTOK], evlast[MAXTOK];
@@ -57,6 +59,7 @@ static int infinitive_mark(const sctx *x, int w);
 static int lookup_token(const ann_coder *c, const sctx *x, int v);
 static int root_of(const char *code) { return code[0] && code[1] ? (code[0] - '0') * 10 + (code[1] - '0') : -1; }
 static int is_objrel(const sctx *x, int v, int t);
+static int is_obl(const char *dep);
 
 /* ---- pattern matching ------------------------------------------------------------------ */
 
@@ -243,7 +246,7 @@ static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
         }
     } else {
         /* breadth-first over the phrase, skipping clauses and conjuncts */
-        int queue[MAXTOK], qh = 0, qt = 0, found = -1;
+        int queue[MAXTOK], qh = 0, qt = 0, found = -1, poss = -1;
         queue[qt++] = t;
         while (qh < qt && found < 0) {
             int u = queue[qh++];
@@ -265,10 +268,19 @@ static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
                 if ((is_rel(dep, "amod") || (strcmp(hu, "NOUN") && strcmp(hu, "PROPN")) || hyphen_modifier(x, i)) &&
                     coded(x, x->mtok[i]) && bare_sector(x->d->ment[x->mtok[i]].code))
                     continue; /* ... nor does "government-held" make the government the target */
+                if (x->skip_loc && u == t && x->loccase[i] && (is_obl(dep) || is_rel(dep, "nmod"))) continue;
+                /* "his Omani counterpart", "eased its sanctions on Syria": a possessive
+                 * pronoun (usually the subject again) names the actor only failing anyone
+                 * else in the phrase */
+                if (is_rel(dep, "nmod:poss") && x->s->tok[i].upos && !strcmp(x->s->tok[i].upos, "PRON")) {
+                    if (poss < 0 && coded(x, x->mtok[i])) poss = i;
+                    continue;
+                }
                 if (coded(x, x->mtok[i]) && !pattern_word(x, x->mtok[i])) found = i;
                 else if (qt < MAXTOK) queue[qt++] = i;
             }
         }
+        if (found < 0) found = poss;
         /* the mention found, with its own conjuncts ("ties with X, Y and Z") */
         if (found >= 0) actors_in(x, found, a, depth + 1, skip);
     }
@@ -463,6 +475,16 @@ static void object_of(const sctx *x, int v, actset *a)
     if (o >= 0)
         for (int i = 0; i < x->n && !a->n; i++)
             if (x->head[i] == o && is_obl(x->s->tok[i].deprel) && target_case(x, i)) actors_at(x, i, a, 0);
+    if (a->n) return;
+    /* "spoke by phone with X", "held talks in Doha with X": a phrase hung on the verb's own
+     * circumstance */
+    for (int i = 0; x->c->own_format && i < x->n && !a->n; i++) {
+        if (x->head[i] != v || !is_obl(x->s->tok[i].deprel) || coded(x, x->mtok[i])) continue;
+        for (int k = i + 1; k < x->n && !a->n; k++)
+            if (x->head[k] == i && is_rel(x->s->tok[k].deprel, "nmod") &&
+                (case_of(x, k, "WITH") || case_of(x, k, "TO") || case_of(x, k, "AGAINST")))
+                actors_at(x, k, a, 0);
+    }
     if (a->n) return;
     int xc = child_with(x, v, "xcomp", 0);
     if (xc >= 0) object_of(x, xc, a);
@@ -692,10 +714,13 @@ static int cond_ok(const sctx *x, int v, const ocond *oc)
         const char *dep = x->s->tok[i].deprel;
         switch (oc->kind) {
         case OC_OBJ:
-            if (is_objrel(x, v, i)) {
+            /* the object ("warned Hamas" parsed as iobj too), or a modifier or title of it
+             * ("military aid", "received Lebanese President Joseph Aoun") */
+            if (is_objrel(x, v, i) || is_rel(dep, "iobj")) {
                 if (in_set(x, oc->set, i)) return 1;
                 for (int k = 0; k < x->n; k++)
-                    if (x->head[k] == i && (is_rel(x->s->tok[k].deprel, "compound") || is_rel(x->s->tok[k].deprel, "amod")) &&
+                    if (x->head[k] == i && (is_rel(x->s->tok[k].deprel, "compound") || is_rel(x->s->tok[k].deprel, "amod") ||
+                                            is_rel(x->s->tok[k].deprel, "nmod:desc")) &&
                         in_set(x, oc->set, k))
                         return 1;
             }
@@ -807,8 +832,10 @@ static void own_code(sctx *x, int v, int first)
     snprintf(x->vcode[v], sizeof x->vcode[v], "%s", code);
     actset subj = {.n = 0}, obj = {.n = 0};
     int recip = best->recip;
+    x->skip_loc = noun && root_of(code) < 18;
     if (noun) noun_actors(x, v, &subj, &obj, &recip);
     else subject_of(x, v, &subj, 0);
+    x->skip_loc = 0;
     if (!noun && !subj.n && !is_passive(x, v)) nearest_actor_before(x, v, &subj);
     x->vsubj[v] = subj.n ? subj.m[0] : -1;
     x->vsubjn[v] = subj.n < 4 ? subj.n : 4;
@@ -822,6 +849,7 @@ static void own_code(sctx *x, int v, int first)
         recip = 0;
         if (!code[0]) return;
     }
+    x->skip_loc = root_of(code) < 18 && !best->target_prep;
     if (!noun) {
         int from = -1;
         int pc = best->target_prep ? prep_child(x, v, best->target_prep, -1, &from) : -1;
@@ -862,6 +890,7 @@ static void own_code(sctx *x, int v, int first)
                 }
         }
     }
+    x->skip_loc = 0;
     if (!noun && best->source_prep) {
         /* "received assurances from X", "faces pressure from X": X acts on the subject */
         int from = -1, pc = prep_child(x, v, best->source_prep, -1, &from);
@@ -1217,6 +1246,36 @@ static const char *asked_code(const char *upper, const char *lower)
     return NULL;
 }
 
+/* A threat (13) whose complement names the act threatened: CAMEO's threat sub-codes ("threatened
+ * to cut ties" 1313, "to impose sanctions" 1312, "to occupy" 1382, "to use nuclear weapons"
+ * 1385). NULL when the complement is no such act. */
+static const char *threat_code(const char *act)
+{
+    static const struct { const char *act, *threat; } map[] = {
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"}, {"166", "136"},
+        {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"172", "132"},
+        {"175", "137"}, {"191", "1381"}, {"192", "1382"}, {"2042", "1385"}, {"2041", "1385"}, {"204", "1385"},
+        {"20", "1383"}, {"18", "1383"}, {"19", "1384"}, {"14", "133"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (!strncmp(act, map[i].act, strlen(map[i].act))) return map[i].threat;
+    return NULL;
+}
+
+/* An intention (03) to do what a cooperation root names: CAMEO's intent sub-codes ("offered to
+ * mediate" 039, "plans to visit" 036, "pledged to withdraw" 0356, "vowed to recognize" 032). */
+static const char *intent_code(const char *act)
+{
+    static const struct { const char *act, *intent; } map[] = {
+        {"045", "039"}, {"04", "036"}, {"05", "032"},
+        {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"}, {"086", "0355"},
+        {"087", "0356"}, {"08", "035"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (!strncmp(act, map[i].act, strlen(map[i].act))) return map[i].intent;
+    return NULL;
+}
+
 static void combine_nested(sctx *x, int first_event)
 {
     ann_doc *d = x->d;
@@ -1240,6 +1299,9 @@ static void combine_nested(sctx *x, int first_event)
         if (x->s->tok[w].upos && !strcmp(x->s->tok[w].upos, "NOUN")) {
             /* "launched strikes": the verb tells the event the noun names */
             if (has_events(x, h) && is_objrel(x, h, w)) drop_events(x, w);
+            /* "Israeli airstrikes on Gaza killed 40 people": the noun's attack is the killing */
+            else if (x->c->own_format && is_rel(dep, "nsubj") && root_of(x->vcode[w]) >= 18 && root_of(hcode) >= 18)
+                drop_events(x, h);
             continue;
         }
         if (x->c->own_format && is_rel(dep, "advcl") && root_of(hcode) >= 18 && root_of(x->vcode[w]) >= 18 &&
@@ -1274,9 +1336,17 @@ static void combine_nested(sctx *x, int first_event)
                         if (e->source.code && x->d->ment[x->vsubjm[h][k]].code &&
                             !strcmp(e->source.code, x->d->ment[x->vsubjm[h][k]].code))
                             own = 1;
-                    if (r >= 18 && own) {
+                    /* (an agreement to do it is a commitment: the act itself, "agreed to lift
+                     * the sanctions" 085) */
+                    const char *ic = x->c->own_format && own && strcmp(x->ulem[h], "AGREE") ? intent_code(e->code) : NULL;
+                    if (r >= 18 && own && (!strcmp(x->ulem[h], "TRY") || !strcmp(x->ulem[h], "ATTEMPT"))) {
+                        /* "tried to kill": the attempt is the act, an attempted assassination 185 */
+                        if (!strncmp(e->code, "186", 3)) recode(x, e, "185");
+                    } else if (r >= 18 && own) {
                         /* "wants to attack", "plans to invade": a threat of force */
                         recode(x, e, "138");
+                    } else if (ic) {
+                        recode(x, e, ic);
                     } else if (r == 6 || r == 7) {
                         size_t n = strlen(e->code);
                         snprintf(buf, sizeof buf, "03%c%c", r == 6 ? '1' : '3', n > 3 ? e->code[2] : 0);
@@ -1284,9 +1354,24 @@ static void combine_nested(sctx *x, int first_event)
                         recode(x, e, buf);
                     }
                 }
+            } else if (x->c->own_format && root_of(hcode) == 13 && !x->haspat[h] && has_events(x, h) &&
+                       threat_code(x->vcode[w])) {
+                /* "threatened to cut ties", "to use nuclear weapons": the threat's sub-code */
+                const char *tc = threat_code(x->vcode[w]);
+                for (int i = x->evfirst[h]; i < x->evlast[h]; i++)
+                    if (d->event[i].code[0]) recode(x, &d->event[i], tc);
+                drop_clause(x, w);
             } else if (has_events(x, h)) {
                 drop_events(x, w);
             }
+        } else if (x->c->own_format && is_rel(dep, "ccomp") && (root_of(hcode) == 2 || root_of(hcode) == 10) &&
+                   has_events(x, h)) {
+            /* "demanded that X withdraw": what is asked is the appeal's or demand's content */
+            const char *ask = !x->haspat[h] ? asked_code(hcode, x->vcode[w]) : NULL;
+            if (ask)
+                for (int i = x->evfirst[h]; i < x->evlast[h]; i++)
+                    if (d->event[i].code[0]) recode(x, &d->event[i], ask);
+            drop_clause(x, w);
         } else if (is_rel(dep, "ccomp") && (root_of(hcode) == 1 || root_of(hcode) == 11) && x->vsubj[h] >= 0 &&
                    reported_force(x, h, w)) {
             continue;
