@@ -26,8 +26,10 @@ typedef struct sctx {
     unsigned char used[MAXTOK]; /* words the chosen pattern consumed: not actors of the event */
     int use_mask;
     int no_ccomp_target;       /* object_of: the complement's subject is not a target */
-    int skip_loc;              /* actors_in: a phrase's place ("agreement in Washington") is
-                                  not who the act is done to (set for acts other than force) */
+    int nonforce;              /* the event is no use of force (roots 01-17) */
+    int skip_loc;              /* actors_in: the place of the verb's object ("signed an agreement
+                                  in Washington") is not who the act is done to */
+    int force;                 /* the event is force (18-20): its place is its target failing all else */
     /* per verb token: its events [evfirst, evlast), and whether a pattern (not just the
      * verb's default) decided the code */
     int evfirst[MAXTOK], evlast[MAXTOK];
@@ -245,6 +247,13 @@ static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
                 if (k >= 0 && x->head[k] == i && is_rel(x->s->tok[k].deprel, "conj")) { act_add(a, mi); break; }
         }
     } else {
+        /* "his Egyptian counterpart Badr Abdelatty": a named apposition says who */
+        int before = a->n;
+        for (int i = 0; i < x->n && a->n == before && x->c->own_format; i++)
+            if (x->head[i] == t && i != skip && is_rel(x->s->tok[i].deprel, "appos") && coded(x, x->mtok[i]) &&
+                !pattern_word(x, x->mtok[i]))
+                actors_in(x, i, a, depth + 1, skip);
+        if (a->n > before) return;
         /* breadth-first over the phrase, skipping clauses and conjuncts */
         int queue[MAXTOK], qh = 0, qt = 0, found = -1, poss = -1;
         queue[qt++] = t;
@@ -268,7 +277,8 @@ static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
                 if ((is_rel(dep, "amod") || (strcmp(hu, "NOUN") && strcmp(hu, "PROPN")) || hyphen_modifier(x, i)) &&
                     coded(x, x->mtok[i]) && bare_sector(x->d->ment[x->mtok[i]].code))
                     continue; /* ... nor does "government-held" make the government the target */
-                if (x->skip_loc && u == t && x->loccase[i] && (is_obl(dep) || is_rel(dep, "nmod"))) continue;
+                if (x->skip_loc && u == t && x->loccase[i] && coded(x, x->mtok[i]) && (is_obl(dep) || is_rel(dep, "nmod")))
+                    continue;
                 /* "his Omani counterpart", "eased its sanctions on Syria": a possessive
                  * pronoun (usually the subject again) names the actor only failing anyone
                  * else in the phrase */
@@ -462,7 +472,9 @@ static void object_of(const sctx *x, int v, actset *a)
         int o = child_with(x, v, objs[k], 0);
         /* a statement's object is its addressee only when it names one ("told Iran"), not
          * by anyone inside it ("said such a step had support from Moscow") */
+        ((sctx *)x)->skip_loc = x->nonforce; /* (a search mode of actors_in, reset at once) */
         if (o >= 0 && (!x->no_ccomp_target || coded(x, x->mtok[o]))) actors_at(x, o, a, 0);
+        ((sctx *)x)->skip_loc = 0;
     }
     if (a->n) return;
     for (int i = 0; i < x->n && !a->n; i++)
@@ -485,6 +497,11 @@ static void object_of(const sctx *x, int v, actset *a)
                 (case_of(x, k, "WITH") || case_of(x, k, "TO") || case_of(x, k, "AGAINST")))
                 actors_at(x, k, a, 0);
     }
+    if (a->n) return;
+    /* "detonated a bomb near a police station", "struck in Gaza": where force was used */
+    int active = x->force && !is_passive(x, v) && child_with(x, v, "nsubj", 0) >= 0;
+    for (int i = 0; active && i < x->n && !a->n; i++)
+        if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && x->loccase[i]) actors_at(x, i, a, 0);
     if (a->n) return;
     int xc = child_with(x, v, "xcomp", 0);
     if (xc >= 0) object_of(x, xc, a);
@@ -832,10 +849,8 @@ static void own_code(sctx *x, int v, int first)
     snprintf(x->vcode[v], sizeof x->vcode[v], "%s", code);
     actset subj = {.n = 0}, obj = {.n = 0};
     int recip = best->recip;
-    x->skip_loc = noun && root_of(code) < 18;
     if (noun) noun_actors(x, v, &subj, &obj, &recip);
     else subject_of(x, v, &subj, 0);
-    x->skip_loc = 0;
     if (!noun && !subj.n && !is_passive(x, v)) nearest_actor_before(x, v, &subj);
     x->vsubj[v] = subj.n ? subj.m[0] : -1;
     x->vsubjn[v] = subj.n < 4 ? subj.n : 4;
@@ -849,7 +864,8 @@ static void own_code(sctx *x, int v, int first)
         recip = 0;
         if (!code[0]) return;
     }
-    x->skip_loc = root_of(code) < 18 && !best->target_prep;
+    x->nonforce = root_of(code) < 18 && !best->target_prep;
+    x->force = root_of(code) >= 18;
     if (!noun) {
         int from = -1;
         int pc = best->target_prep ? prep_child(x, v, best->target_prep, -1, &from) : -1;
@@ -890,7 +906,7 @@ static void own_code(sctx *x, int v, int first)
                 }
         }
     }
-    x->skip_loc = 0;
+    x->nonforce = x->force = 0;
     if (!noun && best->source_prep) {
         /* "received assurances from X", "faces pressure from X": X acts on the subject */
         int from = -1, pc = prep_child(x, v, best->source_prep, -1, &from);
@@ -1292,6 +1308,15 @@ static void combine_nested(sctx *x, int first_event)
         if (!has_events(x, w)) {
             /* a coded clause without events of its own still folds what is inside it */
             if (!apply_transformation(x, h, w) && infinitive_purpose(x, w)) drop_clause(x, w);
+            /* ... and still says what an appeal, demand or threat is about ("called on X and
+             * Y to return to negotiations" 026, "threatened to use nuclear weapons" 1385) */
+            const char *dw = x->s->tok[w].deprel, *hc = x->vcode[h];
+            if (x->c->own_format && !x->haspat[h] && has_events(x, h) &&
+                (is_rel(dw, "xcomp") || is_rel(dw, "ccomp") || infinitive_mark(x, w))) {
+                const char *nc = root_of(hc) == 13 ? threat_code(x->vcode[w]) : asked_code(hc, x->vcode[w]);
+                for (int i = x->evfirst[h]; nc && i < x->evlast[h]; i++)
+                    if (d->event[i].code[0]) recode(x, &d->event[i], nc);
+            }
             continue;
         }
         const char *hcode = x->vcode[h];
