@@ -649,7 +649,10 @@ static void emit(sctx *x, int v, const char *code, const char *rcode, const char
     if ((obj->n == 0 && subj->n >= 2 && !(c->own_format && (is_passive(x, v) || r < 3 || (r > 6 && r != 19)))) ||
         recip) {
         actset all = *subj;
-        for (int j = 0; j < obj->n; j++) act_add(&all, obj->m[j]);
+        /* "Moscow and Kyiv exchanged prisoners": between parties named together, the people
+         * acted on (a bare sector) are what is exchanged, not a party */
+        for (int j = 0; j < obj->n; j++)
+            if (!(c->own_format && subj->n >= 2 && bare_sector(x->d->ment[obj->m[j]].code))) act_add(&all, obj->m[j]);
         if (all.n >= 2) {
             for (int i = 0; i < all.n; i++)
                 for (int j = 0; j < all.n; j++)
