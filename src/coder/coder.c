@@ -30,6 +30,7 @@ typedef struct sctx {
     int skip_loc;              /* actors_in: the place of the verb's object ("signed an agreement
                                   in Washington") is not who the act is done to */
     int force;                 /* the event is force (18-20): its place is its target failing all else */
+    char place[4];             /* the country of the sentence's first named place ("in Istanbul"), or "" */
     /* per verb token: its events [evfirst, evlast), and whether a pattern (not just the
      * verb's default) decided the code */
     int evfirst[MAXTOK], evlast[MAXTOK];
@@ -571,6 +572,14 @@ static void set_ref(sctx *x, ann_actor_ref *r, int m)
     r->resolved_from = mm->resolved_from;
 }
 
+/* "Police arrested dozens of opposition supporters in Istanbul": an actor known only by its
+ * sector belongs, as a CAMEO coder reads it, to the country where the event took place. */
+static void place_country(sctx *x, ann_actor_ref *r)
+{
+    if (!x->c->own_format || !x->place[0] || !bare_sector(r->code)) return;
+    r->code = ann_arena_printf(&x->d->arena, "%s%s", x->place, r->code);
+}
+
 static void add_event(sctx *x, int v, int sm, int tm, const char *code, const char *pattern, int neg)
 {
     ann_doc *d = x->d;
@@ -587,6 +596,8 @@ static void add_event(sctx *x, int v, int sm, int tm, const char *code, const ch
     e->sent = x->si;
     set_ref(x, &e->source, sm);
     set_ref(x, &e->target, tm);
+    place_country(x, &e->source);
+    if (tm >= 0) place_country(x, &e->target);
     snprintf(e->code, sizeof e->code, "%s", code);
     snprintf(e->root, sizeof e->root, "%.2s", code);
     const ann_cameo_info *ci = x->c->ncameo ? ann_cameo_lookup(x->c, code) : NULL;
@@ -1563,6 +1574,16 @@ int ann_coder_code(const ann_coder *c, ann_doc *d, ann_err *err)
                 if (t >= 0 && (x->mtok[t] < 0 || (!d->ment[x->mtok[t]].code && d->ment[m].code))) x->mtok[t] = m;
         }
         for (int t = dateline_end(x); t >= 0; t--) x->mtok[t] = -1;
+        x->place[0] = 0;
+        for (int t = 0; t < x->n && !x->place[0]; t++) {
+            int m = x->mtok[t];
+            const char *pc = m >= 0 ? d->ment[m].code : NULL;
+            if (!pc || !x->loccase[t] || strlen(pc) < 3 || bare_sector(pc) || !strncmp(pc, "IGO", 3) ||
+                !strncmp(pc, "NGO", 3) || !strncmp(pc, "IMG", 3) || !isupper((unsigned char)pc[0]))
+                continue;
+            memcpy(x->place, pc, 3);
+            x->place[3] = 0;
+        }
         int first_event = d->nevent;
         for (int v = 0; v < x->n; v++) {
             x->evfirst[v] = x->evlast[v] = 0;
