@@ -29,7 +29,8 @@ typedef struct sctx {
     int nonforce;              /* the event is no use of force (roots 01-17) */
     int skip_loc;              /* actors_in: the place of the verb's object ("signed an agreement
                                   in Washington") is not who the act is done to */
-    int force;                 /* the event is force (18-20): its place is its target failing all else */
+    int force;                 /* the event is force (18-20) or protest (14): its place is its
+                                  target failing all else */
     char place[4];             /* the country of the sentence's first named place ("in Istanbul"), or "" */
     /* per verb token: its events [evfirst, evlast), and whether a pattern (not just the
      * verb's default) decided the code */
@@ -574,9 +575,17 @@ static void set_ref(sctx *x, ann_actor_ref *r, int m)
 
 /* "Police arrested dozens of opposition supporters in Istanbul": an actor known only by its
  * sector belongs, as a CAMEO coder reads it, to the country where the event took place. */
-static void place_country(sctx *x, ann_actor_ref *r)
+static void place_country(sctx *x, ann_actor_ref *r, int m)
 {
     if (!x->c->own_format || !x->place[0] || !bare_sector(r->code)) return;
+    /* ... unless said to be from elsewhere ("foreign aid workers") */
+    const ann_mention *mm = &x->d->ment[m];
+    for (int t = 0; t < x->n; t++) {
+        int h = x->head[t];
+        if ((t >= mm->first && t <= mm->last) || (h >= mm->first && h <= mm->last))
+            if (!strcmp(x->ulem[t], "FOREIGN") || !strcmp(x->ulem[t], "INTERNATIONAL") || !strcmp(x->ulem[t], "OVERSEAS"))
+                return;
+    }
     r->code = ann_arena_printf(&x->d->arena, "%s%s", x->place, r->code);
 }
 
@@ -596,8 +605,8 @@ static void add_event(sctx *x, int v, int sm, int tm, const char *code, const ch
     e->sent = x->si;
     set_ref(x, &e->source, sm);
     set_ref(x, &e->target, tm);
-    place_country(x, &e->source);
-    if (tm >= 0) place_country(x, &e->target);
+    place_country(x, &e->source, sm);
+    if (tm >= 0) place_country(x, &e->target, tm);
     snprintf(e->code, sizeof e->code, "%s", code);
     snprintf(e->root, sizeof e->root, "%.2s", code);
     const ann_cameo_info *ci = x->c->ncameo ? ann_cameo_lookup(x->c, code) : NULL;
@@ -758,6 +767,12 @@ static int cond_ok(const sctx *x, int v, const ocond *oc)
             break;
         case OC_XCOMP:
             if ((is_rel(dep, "xcomp") || is_rel(dep, "ccomp")) && in_set(x, oc->set, i)) return 1;
+            /* "called the strikes a violation": a predicate noun a parser hangs on the object */
+            if (is_objrel(x, v, i) && x->c->own_format)
+                for (int k = i + 1; k < x->n; k++)
+                    if (x->head[k] == i && (is_rel(x->s->tok[k].deprel, "nmod:unmarked") || is_rel(x->s->tok[k].deprel, "xcomp")) &&
+                        in_set(x, oc->set, k))
+                        return 1;
             break;
         case OC_PRT:
             if (is_rel(dep, "compound") && in_set(x, oc->set, i)) return 1;
@@ -813,6 +828,11 @@ static void noun_actors(sctx *x, int v, actset *subj, actset *obj, int *recip)
             }
     /* "Israel launched a campaign": the governing verb's subject */
     if (!subj->n && x->head[v] >= 0 && is_objrel(x, x->head[v], v)) subject_of(x, x->head[v], subj, 0);
+    /* "Macron is on a three-day visit to India": the noun's own subject */
+    if (!subj->n && x->c->own_format) {
+        int sj = child_with(x, v, "nsubj", 0);
+        if (sj >= 0) actors_at(x, sj, subj, 0);
+    }
     if (*recip && obj->n && subj->n == 1) { /* "talks with X": both ways */ }
 }
 
@@ -879,7 +899,7 @@ static void own_code(sctx *x, int v, int first)
         if (!code[0]) return;
     }
     x->nonforce = root_of(code) < 18 && !best->target_prep;
-    x->force = root_of(code) >= 18;
+    x->force = root_of(code) >= 18 || root_of(code) == 14; /* (a protest is against where it is held) */
     if (!noun) {
         int from = -1;
         int pc = best->target_prep ? prep_child(x, v, best->target_prep, -1, &from) : -1;
