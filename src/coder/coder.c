@@ -501,7 +501,10 @@ static void object_of(const sctx *x, int v, actset *a)
     }
     if (a->n) return;
     /* "detonated a bomb near a police station", "struck in Gaza": where force was used */
-    int active = x->force && !is_passive(x, v) && child_with(x, v, "nsubj", 0) >= 0;
+    const char *vx = x->s->tok[v].xpos;
+    int active = x->force && !is_passive(x, v) &&
+                 (child_with(x, v, "nsubj", 0) >= 0 ||
+                  (is_rel(x->s->tok[v].deprel, "acl") && vx && (!strcmp(vx, "VBD") || !strcmp(vx, "VBG"))));
     for (int i = 0; active && i < x->n && !a->n; i++)
         if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && x->loccase[i]) actors_at(x, i, a, 0);
     if (a->n) return;
@@ -731,6 +734,18 @@ static int is_objrel(const sctx *x, int v, int t)
 }
 
 /* Prepositional phrases of v, and of v's object ("launched strikes on Iran"). */
+/* "on Friday", "at night": a time, not a phrase a pattern asks for ("fired ... on Friday") */
+static int time_word(const sctx *x, int t)
+{
+    static const char *const w[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
+                                    "DAY", "NIGHT", "MORNING", "EVENING", "AFTERNOON", "WEEKEND", "WEEK", "MONTH",
+                                    "YEAR", "OCCASION", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+                                    "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "TIME", "ANNIVERSARY", NULL};
+    for (int k = 0; w[k]; k++)
+        if (!strcmp(x->ulem[t], w[k])) return 1;
+    return 0;
+}
+
 static int prep_child(const sctx *x, int v, const char *prep, int set, int *from)
 {
     for (int pass = 0; pass < 2; pass++) {
@@ -739,7 +754,7 @@ static int prep_child(const sctx *x, int v, const char *prep, int set, int *from
             if (pass == 0 ? h != v : (h < 0 || x->head[h] != v || !is_objrel(x, v, h))) continue;
             if (!is_obl(x->s->tok[i].deprel) && !is_rel(x->s->tok[i].deprel, "obl")) continue;
             if (strcmp(prep, "*") && !case_of(x, i, prep)) continue;
-            if (!in_set(x, set, i)) continue;
+            if (!in_set(x, set, i) || (set < 0 && x->c->own_format && time_word(x, i))) continue;
             if (from) *from = h;
             return i;
         }
@@ -758,11 +773,15 @@ static int cond_ok(const sctx *x, int v, const ocond *oc)
              * ("military aid", "received Lebanese President Joseph Aoun") */
             if (is_objrel(x, v, i) || is_rel(dep, "iobj")) {
                 if (in_set(x, oc->set, i)) return 1;
-                for (int k = 0; k < x->n; k++)
-                    if (x->head[k] == i && (is_rel(x->s->tok[k].deprel, "compound") || is_rel(x->s->tok[k].deprel, "amod") ||
-                                            is_rel(x->s->tok[k].deprel, "nmod:desc")) &&
-                        in_set(x, oc->set, k))
-                        return 1;
+                for (int k = 0; k < x->n; k++) {
+                    if (x->head[k] != i || !(is_rel(x->s->tok[k].deprel, "compound") || is_rel(x->s->tok[k].deprel, "amod") ||
+                                             is_rel(x->s->tok[k].deprel, "nmod:desc")))
+                        continue;
+                    if (in_set(x, oc->set, k)) return 1;
+                    /* a title on a name's first part ("Prime Minister Anwar Ibrahim") */
+                    for (int j = 0; j < x->n; j++)
+                        if (x->head[j] == k && is_rel(x->s->tok[j].deprel, "nmod:desc") && in_set(x, oc->set, j)) return 1;
+                }
             }
             break;
         case OC_XCOMP:
@@ -1160,6 +1179,15 @@ static int infinitive_purpose(const sctx *x, int w)
     return 0;
 }
 
+/* w has the subordinator (mark or case) m ("of deporting", "for attacking") */
+static int mark_of(const sctx *x, int w, const char *m)
+{
+    for (int i = 0; i < w; i++)
+        if (x->head[i] == w && (is_rel(x->s->tok[i].deprel, "mark") || is_rel(x->s->tok[i].deprel, "case")) && !strcmp(x->ulem[i], m))
+            return 1;
+    return 0;
+}
+
 /* An unmarked participle clause after its verb ("..., killing eight people"). */
 static int result_participle(const sctx *x, int w)
 {
@@ -1249,6 +1277,13 @@ static int reported_force(sctx *x, int h, int w)
             if (e->source.code && x->d->ment[x->vsubjm[h][k]].code && !strcmp(e->source.code, x->d->ment[x->vsubjm[h][k]].code))
                 self[nr] = 1;
         if (e->source.code && !strcmp(e->source.code, spk)) self[nr] = 1;
+        /* "X said its forces killed ...": the speaker's own, however the actor was coded */
+        if (src[nr] >= 0 && x->c->own_format)
+            for (int t = x->d->ment[src[nr]].first; t <= x->d->ment[src[nr]].last && t < x->n; t++)
+                for (int k = 0; t >= 0 && k < x->n; k++)
+                    if (x->head[k] == t && is_rel(x->s->tok[k].deprel, "nmod:poss") && x->s->tok[k].feats &&
+                        strstr(x->s->tok[k].feats, "PronType=Prs") && strstr(x->s->tok[k].feats, "Poss=Yes"))
+                        self[nr] = 1;
         if (self[nr] ? tgt[nr] >= 0 : src[nr] >= 0) nr++;
     }
     if (!nr) return 0;
@@ -1361,6 +1396,12 @@ static void combine_nested(sctx *x, int first_event)
             /* "Israeli airstrikes on Gaza killed 40 people": the noun's attack is the killing */
             else if (x->c->own_format && is_rel(dep, "nsubj") && root_of(x->vcode[w]) >= 18 && root_of(hcode) >= 18)
                 drop_events(x, h);
+            continue;
+        }
+        if (x->c->own_format && root_of(hcode) == 11 && has_events(x, h) && (is_rel(dep, "advcl") || is_rel(dep, "acl")) &&
+            (mark_of(x, w, "OF") || mark_of(x, w, "FOR"))) {
+            /* "accused Russia of deporting children": the accusation tells what it is about */
+            drop_clause(x, w);
             continue;
         }
         if (x->c->own_format && is_rel(dep, "advcl") && root_of(hcode) >= 18 && root_of(x->vcode[w]) >= 18 &&
