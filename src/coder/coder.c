@@ -1380,6 +1380,13 @@ static void combine_nested(sctx *x, int first_event)
             /* ... and still says what an appeal, demand or threat is about ("called on X and
              * Y to return to negotiations" 026, "threatened to use nuclear weapons" 1385) */
             const char *dw = x->s->tok[w].deprel, *hc = x->vcode[h];
+            /* "hit by a Russian missile attack", "the strike killed seven officers": the
+             * attack noun says what kind of force the verb's event is */
+            if (x->c->own_format && x->s->tok[w].upos && !strcmp(x->s->tok[w].upos, "NOUN") && root_of(x->vcode[w]) >= 18 &&
+                root_of(hc) >= 18 && has_events(x, h) && strlen(hc) == 3 && hc[2] == '0' &&
+                (is_rel(dw, "nsubj") || (is_obl(dw) && case_of(x, w, "BY"))))
+                for (int i = x->evfirst[h]; i < x->evlast[h]; i++)
+                    if (d->event[i].code[0]) recode(x, &d->event[i], x->vcode[w]);
             if (x->c->own_format && !x->haspat[h] && has_events(x, h) &&
                 (is_rel(dw, "xcomp") || is_rel(dw, "ccomp") || infinitive_mark(x, w))) {
                 const char *nc = root_of(hc) == 13 ? threat_code(x->vcode[w]) : asked_code(hc, x->vcode[w]);
