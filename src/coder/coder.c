@@ -969,6 +969,13 @@ static void own_code(sctx *x, int v, int first)
         obj = subj;
         subj = s2;
     }
+    /* "Putin and Trump discussed Ukraine by telephone": between parties named together, the
+     * object of a mutual act is what they act on; only a "with" phrase adds a party */
+    if (!noun && recip && subj.n >= 2 && x->c->own_format && (child_with(x, v, "obj", 0) >= 0 || child_with(x, v, "dobj", 0) >= 0)) {
+        obj.n = 0;
+        for (int i = 0; i < x->n; i++)
+            if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && case_of(x, i, "WITH")) actors_at(x, i, &obj, 0);
+    }
     /* "X wants Y to go home": an intention of the subject's own is not one toward whoever
      * it wants to act (the complement, when coded, tells the event) */
     if (!noun && root_of(code) == 3 && !best->nc && child_with(x, v, "xcomp", 0) >= 0 &&
