@@ -428,6 +428,71 @@ static void test_own_conventions(void **state)
     ann_coder_free(c);
 }
 
+/* How news English is read (coder.c, data/dict/verbs/README.md): a possessive pronoun names a
+ * phrase's actor only failing others; a threat takes its sub-code from the act threatened; an
+ * actor known only by its sector takes the country of the event's place; an attempt is the
+ * act (185); an attack noun subject of "killed" is that attack; a time phrase is no target. */
+static void test_news_readings(void **state)
+{
+    (void)state;
+    char p[512];
+    snprintf(p, sizeof p, "%s/news", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/news/cameo", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/news/verbs", tmpdir);
+    mkdir(p, 0700);
+    write_file("news/cameo/cameo.tsv", cameo_tsv);
+    write_file("news/verbs/rules.txt",
+               "verb meet 040\nverb threaten 130\nverb cut 161 obj=ties\nverb arrest 173\nverb try 030\n"
+               "verb assassinate 186\nnoun strike 195 prep=on:*\nverb kill 190\nverb fire 190 prep=on:*\n");
+    ann_err e;
+    ann_err_clear(&e);
+    snprintf(p, sizeof p, "%s/news", tmpdir);
+    ann_coder *c = ann_coder_load(p, &e);
+    assert_non_null(c);
+    static const char *const s[] = {
+        /* 0 Arnor met his Gondorian counterpart. -> 040 ARN>GON ("his" is Arnor again) */
+        "Arnor Arnor PROPN NNP 2 nsubj | met meet VERB VBD 0 root | his he PRON PRP$ 5 nmod:poss | "
+        "Gondorian Gondorian ADJ JJ 5 amod | counterpart counterpart NOUN NN 2 obj | . . PUNCT . 2 punct",
+        /* 1 Arnor threatened to cut ties with Gondor. -> 1313 */
+        "Arnor Arnor PROPN NNP 2 nsubj | threatened threaten VERB VBD 0 root | to to PART TO 4 mark | "
+        "cut cut VERB VB 2 xcomp | ties tie NOUN NNS 4 obj | with with ADP IN 7 case | Gondor Gondor PROPN NNP 5 nmod | "
+        ". . PUNCT . 2 punct",
+        /* 2 Police arrested protesters in Minas. (a Rohirric city) -> ROHCOP 173 ROHOPP */
+        "Police police NOUN NN 2 nsubj | arrested arrest VERB VBD 0 root | protesters protester NOUN NNS 2 obj | "
+        "in in ADP IN 5 case | Minas Minas PROPN NNP 2 obl | . . PUNCT . 2 punct",
+        /* 3 Gondor tried to assassinate the Arnorian king. -> 185 */
+        "Gondor Gondor PROPN NNP 2 nsubj | tried try VERB VBD 0 root | to to PART TO 4 mark | "
+        "assassinate assassinate VERB VB 2 xcomp | the the DET DT 7 det | Arnorian Arnorian ADJ JJ 7 amod | "
+        "king king NOUN NN 4 obj | . . PUNCT . 2 punct",
+        /* 4 Gondorian strikes on Rohan killed 40 people. -> one attack, 195 GON>ROH */
+        "Gondorian Gondorian ADJ JJ 2 amod | strikes strike NOUN NNS 5 nsubj | on on ADP IN 4 case | "
+        "Rohan Rohan PROPN NNP 2 nmod | killed kill VERB VBD 0 root | 40 40 NUM CD 7 nummod | "
+        "people people NOUN NNS 5 obj | . . PUNCT . 5 punct",
+        /* 5 Arnor fired the minister on Friday. -> no attack */
+        "Arnor Arnor PROPN NNP 2 nsubj | fired fire VERB VBD 0 root | the the DET DT 4 det | "
+        "minister minister NOUN NN 2 obj | on on ADP IN 6 case | Friday Friday PROPN NNP 2 obl | . . PUNCT . 2 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 6);
+    mention(d, 0, 0, 0, 0, "ARN"); mention(d, 0, 2, 2, 2, "ARN"); mention(d, 0, 3, 3, 3, "GON");
+    mention(d, 1, 0, 0, 0, "ARN"); mention(d, 1, 6, 6, 6, "GON");
+    mention(d, 2, 0, 0, 0, "COP"); mention(d, 2, 2, 2, 2, "OPP"); mention(d, 2, 4, 4, 4, "ROH");
+    mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 5, 6, 6, "ARNGOV");
+    mention(d, 4, 0, 0, 0, "GON"); mention(d, 4, 3, 3, 3, "ROH"); mention(d, 4, 6, 6, 6, "CVL");
+    mention(d, 5, 0, 0, 0, "ARN"); mention(d, 5, 3, 3, 3, "GOV");
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    assert_int_equal(count(d, "040", "ARN", "GON"), 1);
+    assert_int_equal(count(d, "1313", "ARN", "GON"), 1);
+    assert_int_equal(count(d, "173", "ROHCOP", "ROHOPP"), 1);
+    assert_int_equal(count(d, "185", "GON", "ARNGOV"), 1);
+    assert_int_equal(count(d, "195", "GON", "ROH"), 1);
+    for (int i = 0; i < d->nevent; i++) assert_int_not_equal(d->event[i].sent, 5);
+    assert_int_equal(d->nevent, 5);
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
 /* Robust to a parser's slips and to what is no news: a passive clause hung subjectless on a
  * participle, a relative clause in the perfect (background), a dateline's places, a plural
  * noun tagged as a verb, a list's middle item hung on its first as an apposition, an agent
@@ -561,6 +626,7 @@ int main(void)
         cmocka_unit_test(test_petrarch_reader),
         cmocka_unit_test(test_nesting),
         cmocka_unit_test(test_own_conventions),
+        cmocka_unit_test(test_news_readings),
         cmocka_unit_test(test_slips_and_background),
         cmocka_unit_test(test_validation_reader),
     };
