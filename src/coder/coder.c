@@ -917,7 +917,8 @@ static void own_code(sctx *x, int v, int first)
         recip = 0;
         if (!code[0]) return;
     }
-    x->nonforce = root_of(code) < 18 && !best->target_prep;
+    /* (cooperation and relations only: "condemned the coup in Niger" is about Niger) */
+    x->nonforce = ((root_of(code) >= 3 && root_of(code) <= 8) || root_of(code) == 16) && !best->target_prep;
     x->force = root_of(code) >= 18 || root_of(code) == 14; /* (a protest is against where it is held) */
     if (!noun) {
         int from = -1;
@@ -1380,6 +1381,21 @@ static void combine_nested(sctx *x, int first_event)
             drop_events(x, w);
             continue;
         }
+        /* "killed a commander in an airstrike", the phrase hung on the object: the verb's
+         * attack is of the noun's kind, told once */
+        if (x->c->own_format && h >= 0 && !x->vcode[h][0] && x->head[h] >= 0 && is_objrel(x, x->head[h], h) &&
+            x->s->tok[w].upos && !strcmp(x->s->tok[w].upos, "NOUN") && is_rel(dep, "nmod") &&
+            (case_of(x, w, "IN") || case_of(x, w, "DURING") || case_of(x, w, "WITH")) && root_of(x->vcode[w]) >= 18) {
+            int g = x->head[h];
+            const char *gc = x->vcode[g];
+            if (root_of(gc) >= 18 && has_events(x, g)) {
+                if (strlen(gc) == 3 && gc[2] == '0')
+                    for (int i = x->evfirst[g]; i < x->evlast[g]; i++)
+                        if (d->event[i].code[0]) recode(x, &d->event[i], x->vcode[w]);
+                drop_events(x, w);
+                continue;
+            }
+        }
         if (h < 0 || !x->vcode[h][0]) continue;
         if (!has_events(x, w)) {
             /* a coded clause without events of its own still folds what is inside it */
@@ -1410,6 +1426,14 @@ static void combine_nested(sctx *x, int first_event)
             /* "Israeli airstrikes on Gaza killed 40 people": the noun's attack is the killing */
             else if (x->c->own_format && is_rel(dep, "nsubj") && root_of(x->vcode[w]) >= 18 && root_of(hcode) >= 18)
                 drop_events(x, h);
+            /* "killed a commander in an airstrike on Beirut": one attack, of the noun's kind */
+            else if (x->c->own_format && is_obl(dep) && (case_of(x, w, "IN") || case_of(x, w, "DURING") || case_of(x, w, "WITH")) &&
+                     root_of(x->vcode[w]) >= 18 && root_of(hcode) >= 18 && has_events(x, h)) {
+                if (strlen(hcode) == 3 && hcode[2] == '0')
+                    for (int i = x->evfirst[h]; i < x->evlast[h]; i++)
+                        if (d->event[i].code[0]) recode(x, &d->event[i], x->vcode[w]);
+                drop_events(x, w);
+            }
             continue;
         }
         if (x->c->own_format && root_of(hcode) == 11 && has_events(x, h) && (is_rel(dep, "advcl") || is_rel(dep, "acl")) &&
