@@ -26,6 +26,7 @@ typedef struct sctx {
     unsigned char used[MAXTOK]; /* words the chosen pattern consumed: not actors of the event */
     int use_mask;
     int no_ccomp_target;       /* object_of: the complement's subject is not a target */
+    int bare_statement;        /* object_of: only an object that names an actor is one (010) */
     int nonforce;              /* the event is no use of force (roots 01-17) */
     int skip_loc;              /* actors_in: the place of the verb's object ("signed an agreement
                                   in Washington") is not who the act is done to */
@@ -475,7 +476,7 @@ static void object_of(const sctx *x, int v, actset *a)
         /* a statement's object is its addressee only when it names one ("told Iran"), not
          * by anyone inside it ("said such a step had support from Moscow") */
         ((sctx *)x)->skip_loc = x->nonforce; /* (a search mode of actors_in, reset at once) */
-        if (o >= 0 && (!x->no_ccomp_target || coded(x, x->mtok[o]))) actors_at(x, o, a, 0);
+        if (o >= 0 && (!x->bare_statement || coded(x, x->mtok[o]))) actors_at(x, o, a, 0);
         ((sctx *)x)->skip_loc = 0;
     }
     if (a->n) return;
@@ -926,17 +927,32 @@ static void own_code(sctx *x, int v, int first)
         if (pc >= 0) actors_at(x, pc, &obj, 0);
         else {
             x->no_ccomp_target = root_of(code) == 1;
+            /* (a bare statement, not a reaction: "welcomed Syria's decision" is toward Syria) */
+            x->bare_statement = !strcmp(code, "010");
             object_of(x, v, &obj);
-            x->no_ccomp_target = 0;
+            x->no_ccomp_target = x->bare_statement = 0;
         }
         /* a phrase already taken as the source is not also the target ("fired from Gaza") */
         int keep = 0;
         for (int j = 0; j < obj.n; j++) {
             int dup = 0;
-            for (int k = 0; k < subj.n; k++) dup |= obj.m[j] == subj.m[k];
+            for (int k = 0; k < subj.n; k++)
+                dup |= obj.m[j] == subj.m[k] || (x->c->own_format && x->d->ment[obj.m[j]].code && x->d->ment[subj.m[k]].code &&
+                                                 !strcmp(x->d->ment[obj.m[j]].code, x->d->ment[subj.m[k]].code));
             if (!dup) obj.m[keep++] = obj.m[j];
         }
         obj.n = keep;
+        /* "reiterated its support for the Palestinian people": the object was only the
+         * subject again ("its"); a phrase on the verb names the other party */
+        if (!obj.n && x->c->own_format)
+            for (int i = 0; i < x->n && !obj.n; i++)
+                if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && !case_of(x, i, "BY") && target_case(x, i) &&
+                    !x->loccase[i]) {
+                    actors_at(x, i, &obj, 0);
+                    for (int j = 0; j < obj.n; j++)
+                        for (int k = 0; k < subj.n; k++)
+                            if (obj.m[j] == subj.m[k]) obj.n = 0;
+                }
         /* "Israel said a rocket was fired at it": a personal pronoun acted on in a reported
          * clause is, failing anything better, the speaker */
         if (!obj.n && is_rel(x->s->tok[v].deprel, "ccomp") && x->head[v] >= 0) {
@@ -1395,6 +1411,19 @@ static void combine_nested(sctx *x, int first_event)
                 drop_events(x, w);
                 continue;
             }
+        }
+        /* "expressed its readiness to mediate": an intention told by a noun */
+        if (x->c->own_format && h >= 0 && has_events(x, w) && is_rel(dep, "acl") && infinitive_mark(x, w) &&
+            (!strcmp(x->ulem[h], "READINESS") || !strcmp(x->ulem[h], "WILLINGNESS") || !strcmp(x->ulem[h], "INTENTION") ||
+             !strcmp(x->ulem[h], "COMMITMENT") || !strcmp(x->ulem[h], "DETERMINATION") || !strcmp(x->ulem[h], "PLAN") ||
+             !strcmp(x->ulem[h], "DESIRE") || !strcmp(x->ulem[h], "PLEDGE") || !strcmp(x->ulem[h], "PROMISE"))) {
+            for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
+                ann_event *e = &d->event[i];
+                const char *ic = e->code[0] ? intent_code(e->code) : NULL;
+                if (ic) recode(x, e, ic);
+                else if (e->code[0] && root_of(e->code) >= 18) recode(x, e, "138");
+            }
+            continue;
         }
         if (h < 0 || !x->vcode[h][0]) continue;
         if (!has_events(x, w)) {
