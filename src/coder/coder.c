@@ -504,7 +504,7 @@ static void object_of(const sctx *x, int v, actset *a)
     /* "detonated a bomb near a police station", "struck in Gaza": where force was used */
     const char *vx = x->s->tok[v].xpos;
     int active = x->force && !is_passive(x, v) &&
-                 (child_with(x, v, "nsubj", 0) >= 0 ||
+                 (child_with(x, v, "nsubj", 0) >= 0 || is_rel(x->s->tok[v].deprel, "xcomp") ||
                   (is_rel(x->s->tok[v].deprel, "acl") && vx && (!strcmp(vx, "VBD") || !strcmp(vx, "VBG"))));
     for (int i = 0; active && i < x->n && !a->n; i++)
         if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && x->loccase[i]) actors_at(x, i, a, 0);
@@ -1411,6 +1411,13 @@ static void combine_nested(sctx *x, int first_event)
                 drop_events(x, w);
                 continue;
             }
+        }
+        /* "accused Egypt of backing rebels", the clause hung on the accused: what the
+         * accusation is about, not an event of its own */
+        if (x->c->own_format && h >= 0 && x->head[h] >= 0 && is_rel(dep, "acl") && is_objrel(x, x->head[h], h) &&
+            root_of(x->vcode[x->head[h]]) == 11 && has_events(x, x->head[h]) && (mark_of(x, w, "OF") || mark_of(x, w, "FOR"))) {
+            drop_clause(x, w);
+            continue;
         }
         /* "expressed its readiness to mediate": an intention told by a noun */
         if (x->c->own_format && h >= 0 && has_events(x, w) && is_rel(dep, "acl") && infinitive_mark(x, w) &&
