@@ -31,6 +31,9 @@ typedef struct st_ops {
     /* Optional: called with 1 after BEGIN and with 0 before COMMIT/ROLLBACK of an ingest
      * batch, so a backend can pipeline the batch's statements. 0 returns the first error. */
     int (*batch)(ann_store *s, int on, ann_err *err);
+    /* Optional: statements run before and after the indexes are rebuilt at the end of a bulk
+     * load (sorter settings differ from what row-at-a-time inserts want). */
+    const char *index_build_begin, *index_build_end;
 } st_ops;
 
 enum { ST_PUT_NSTMT = 12 };

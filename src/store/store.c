@@ -226,10 +226,13 @@ int ann_store_bulk(ann_store *s, int on, ann_err *err)
     if (!on) {
         if (!s->bulk) return 0;
         s->bulk = 0;
+        const st_ops *o = s->ops;
+        if (o->index_build_begin && o->exec(s, o->index_build_begin, err) < 0) return -1;
         if (ensure_indexes(s, err) < 0) return -1;
         /* Fresh statistics for the planner; on PostgreSQL VACUUM also marks the pages
          * all-visible, which is what lets a series be answered from the index alone. */
-        return s->ops->exec(s, strcmp(s->ops->name, "sqlite") ? "VACUUM (ANALYZE) events" : "ANALYZE", err);
+        if (o->exec(s, strcmp(o->name, "sqlite") ? "VACUUM (ANALYZE) events" : "ANALYZE", err) < 0) return -1;
+        return o->index_build_end ? o->exec(s, o->index_build_end, err) : 0;
     }
     if (s->bulk || s->in_tx) return 0;
     int failed = 0;
