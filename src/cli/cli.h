@@ -45,6 +45,12 @@ int cli_parse_common(int argc, char **argv, cli_common *c, const char *usage, cl
 /* Reports "annalist: <cmd>: msg" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* For the commands that read a store (query, export): they take no FILEs and need --db.
+ * Frees c->files; returns 0, or 2 after printing what is wrong. */
+int cli_store_args(const char *cmd, cli_common *c, const char *db);
+/* Opens --db read-only, or prints why not ("<cmd>: ...") and returns NULL. */
+ann_store *cli_store_open_ro(const char *cmd, const char *db);
+
 /* Each command lives in src/cli/cmd_<name>.c. They are declared weak so the table in main.c can
  * list every command while a build that lacks one (a stage still being written) simply
  * does not offer it: main.c skips entries whose function is NULL. */

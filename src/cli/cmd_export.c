@@ -230,18 +230,16 @@ int cmd_export(int argc, char **argv)
     cli_common c;
     int rc = cli_parse_common(argc, argv, &c, usage, own_opt, &o);
     if (rc) { free(c.files); return rc < 0 ? 0 : rc; }
-    if (c.nfiles) { cli_error("export: unexpected argument '%s'; see 'annalist export --help'", c.files[0]); free(c.files); return 2; }
-    free(c.files);
-    if (!o.db) { cli_error("export: --db PATH or --db postgresql://... is required"); return 2; }
+    if ((rc = cli_store_args("export", &c, o.db))) return rc;
     static const char *names[] = {"gdelt", "phoenix", "csv", "jsonl"};
     int fmt = -1;
     for (int i = 0; i < 4; i++)
         if (c.format && !strcmp(c.format, names[i])) fmt = i;
     if (fmt < 0) { cli_error("export: --format must be gdelt, phoenix, csv or jsonl%s%s%s", c.format ? ", not '" : "", c.format ? c.format : "", c.format ? "'" : ""); return 2; }
     signal(SIGXFSZ, SIG_IGN);
+    ann_store *st = cli_store_open_ro("export", o.db);
+    if (!st) return 2;
     ann_err err = {0};
-    ann_store *st = ann_store_open(o.db, ANN_STORE_READONLY, &err);
-    if (!st) { cli_error("export: %s", err.msg); return 2; }
     xout out = {.fmt = fmt};
     o.q.by_doc = fmt == X_JSONL;  /* a document's events adjacent, so the file can be ingested again */
     if (fmt == X_PHOENIX) ann_buf_puts(&out.b, phoenix_header);

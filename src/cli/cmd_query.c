@@ -378,9 +378,7 @@ int cmd_query(int argc, char **argv)
     cli_common c;
     int rc = cli_parse_common(argc, argv, &c, usage, own_opt, &o);
     if (rc) { free(c.files); return rc < 0 ? 0 : rc; }
-    if (c.nfiles) { cli_error("query: unexpected argument '%s'; see 'annalist query --help'", c.files[0]); free(c.files); return 2; }
-    free(c.files);
-    if (!o.db) { cli_error("query: --db PATH or --db postgresql://... is required"); return 2; }
+    if ((rc = cli_store_args("query", &c, o.db))) return rc;
     int fmt = F_TABLE;
     if (c.format) {
         if (!strcmp(c.format, "csv")) fmt = F_CSV;
@@ -393,8 +391,8 @@ int cmd_query(int argc, char **argv)
     int top = -1;
     if (o.top && (top = ann_top_parse(o.top)) < 0) { cli_error("query: --top takes actors, dyads or codes, not '%s'", o.top); return 2; }
     ann_err err = {0};
-    ann_store *st = ann_store_open(o.db, ANN_STORE_READONLY, &err);
-    if (!st) { cli_error("query: %s", err.msg); return 2; }
+    ann_store *st = cli_store_open_ro("query", o.db);
+    if (!st) return 2;
     if (o.series) {
         rc = show_series(st, &o, fmt);
     } else if (o.top) {
