@@ -44,6 +44,12 @@ struct ann_store {
     int readonly;
     int in_tx;
     int bulk;                 /* secondary indexes dropped for a bulk load */
+    /* A first load into an empty database: a document whose id this load has not stored yet
+     * cannot be in the database, so ann_store_put need not ask (one round trip per document
+     * on PostgreSQL). fresh holds the ids' hashes; a repeat or a collision just asks. */
+    int fresh_load;
+    uint64_t *fresh;
+    size_t nfresh, capfresh;
     int schema_version;
     char *target;             /* for messages (URL without password) */
     st_stmt *put[ST_PUT_NSTMT];  /* ingest statements, prepared on first use */

@@ -215,6 +215,7 @@ void ann_store_close(ann_store *s)
         if (s->put[i]) s->ops->finalize(s->put[i]);
     if (s->ops && s->db) s->ops->close(s);
     actor_set_free(s->actor_seen);
+    free(s->fresh);
     free(s->target);
     free(s);
 }
@@ -226,6 +227,10 @@ int ann_store_bulk(ann_store *s, int on, ann_err *err)
     if (!on) {
         if (!s->bulk) return 0;
         s->bulk = 0;
+        s->fresh_load = 0;
+        free(s->fresh);
+        s->fresh = NULL;
+        s->nfresh = s->capfresh = 0;
         const st_ops *o = s->ops;
         if (o->index_build_begin && o->exec(s, o->index_build_begin, err) < 0) return -1;
         if (ensure_indexes(s, err) < 0) return -1;
@@ -239,6 +244,9 @@ int ann_store_bulk(ann_store *s, int on, ann_err *err)
     int64_t any = scalar(s, "SELECT COUNT(*) FROM (SELECT 1 FROM events LIMIT 1) t", NULL, &failed, err);
     if (failed) return -1;
     if (any > 0) return 0;
+    int64_t docs = scalar(s, "SELECT COUNT(*) FROM (SELECT 1 FROM documents LIMIT 1) t", NULL, &failed, err);
+    if (failed) return -1;
+    s->fresh_load = docs == 0;
     for (int i = 0; i < NINDEX; i++) {
         char sql[96];
         snprintf(sql, sizeof sql, "DROP INDEX IF EXISTS %s", index_name[i]);
@@ -364,6 +372,35 @@ static void bind_span(ann_store *s, st_stmt *st, int i, int64_t v)
     else s->ops->bind_int(st, i, v);
 }
 
+/* Adds the hash of id to the fresh-load set; 1 when it was not there (the id is new). */
+static int fresh_add(ann_store *s, const char *id)
+{
+    if (s->nfresh * 2 >= s->capfresh) {
+        size_t nc = s->capfresh ? s->capfresh * 2 : 4096;
+        uint64_t *ns = ann_xcalloc(nc, sizeof *ns);
+        for (size_t i = 0; i < s->capfresh; i++) {
+            uint64_t v = s->fresh[i];
+            if (!v) continue;
+            size_t k = v & (nc - 1);
+            while (ns[k]) k = (k + 1) & (nc - 1);
+            ns[k] = v;
+        }
+        free(s->fresh);
+        s->fresh = ns;
+        s->capfresh = nc;
+    }
+    uint64_t h = ann_hash64(id, strlen(id), 0x66726573);
+    if (!h) h = 1;
+    size_t k = h & (s->capfresh - 1);
+    while (s->fresh[k]) {
+        if (s->fresh[k] == h) return 0;
+        k = (k + 1) & (s->capfresh - 1);
+    }
+    s->fresh[k] = h;
+    s->nfresh++;
+    return 1;
+}
+
 int ann_store_put(ann_store *s, const ann_store_doc *d, long *removed, ann_err *err)
 {
     const st_ops *o = s->ops;
@@ -371,16 +408,20 @@ int ann_store_put(ann_store *s, const ann_store_doc *d, long *removed, ann_err *
     if (!d->id || !*d->id) { ann_err_set(err, 1, "document without an id cannot be stored"); return -1; }
     char hash[17];
     snprintf(hash, sizeof hash, "%016llx", (unsigned long long)d->hash);
-    st_stmt *st = put_stmt(s, P_GETDOC, err);
-    if (!st) return -1;
-    o->bind_text(st, 1, d->id);
-    int rc = o->step(st, err);
-    if (rc < 0) { o->reset(st); return -1; }
-    int exists = rc == 1;
-    int same = exists && o->text(st, 0) && !strcmp(o->text(st, 0), hash);
-    long old = exists ? (long)o->int64(st, 1) : 0;
-    o->reset(st);
-    if (same && !d->force) return ANN_STORE_UNCHANGED;
+    st_stmt *st;
+    int exists = 0;
+    long old = 0;
+    if (!(s->fresh_load && fresh_add(s, d->id))) {
+        if (!(st = put_stmt(s, P_GETDOC, err))) return -1;
+        o->bind_text(st, 1, d->id);
+        int rc = o->step(st, err);
+        if (rc < 0) { o->reset(st); return -1; }
+        exists = rc == 1;
+        int same = exists && o->text(st, 0) && !strcmp(o->text(st, 0), hash);
+        old = exists ? (long)o->int64(st, 1) : 0;
+        o->reset(st);
+        if (same && !d->force) return ANN_STORE_UNCHANGED;
+    }
     if (exists) {
         for (int k = P_DELEV; k <= P_DELSENT; k++) {
             if (!(st = put_stmt(s, k, err))) return -1;
