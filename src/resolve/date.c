@@ -63,29 +63,6 @@ static int is_punct(const lex *l, char c) { return l->kind == 'p' && l->s[0] == 
 
 /* ---- calendar arithmetic (proleptic Gregorian; days since 1970-01-01) ---- */
 
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 static int days_in_month(int y, int m)
 {
     static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -111,7 +88,7 @@ static void put_ymd(ann_date *out, int y, int m, int d)
 static void put_days(ann_date *out, long z)
 {
     int y, m, d;
-    civil_from_days(z, &y, &m, &d);
+    ann_civil_from_days(z, &y, &m, &d);
     put_ymd(out, y, m, d);
 }
 
@@ -213,7 +190,7 @@ static int infer_year(const ctx *c, int m, int d)
     for (int k = -1; k <= 1; k++) {
         int yy = y + k;
         int dd = d ? (d <= days_in_month(yy, m) ? d : days_in_month(yy, m)) : 1;
-        long z = days_from_civil(yy, m, dd);
+        long z = ann_days_from_civil(yy, m, dd);
         long dist = z > c->doc ? z - c->doc : c->doc - z;
         if (k == -1 || dist < best) best = dist, besty = yy;
     }
@@ -504,7 +481,7 @@ int ann_resolve_date_expr(const char *text, const char *doc_date, int tense, ann
     c->tense = tense;
     c->need_doc = 0;
     c->have_doc = parse_iso(doc_date, &c->dy, &c->dm, &c->dd);
-    c->doc = c->have_doc ? days_from_civil(c->dy, c->dm, c->dd) : 0;
+    c->doc = c->have_doc ? ann_days_from_civil(c->dy, c->dm, c->dd) : 0;
 
     int used = 0;
     const lex *a = L(0);

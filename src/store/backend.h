@@ -48,8 +48,7 @@ struct ann_store {
      * cannot be in the database, so ann_store_put need not ask (one round trip per document
      * on PostgreSQL). fresh holds the ids' hashes; a repeat or a collision just asks. */
     int fresh_load;
-    uint64_t *fresh;
-    size_t nfresh, capfresh;
+    ann_u64set fresh;
     int schema_version;
     char *target;             /* for messages (URL without password) */
     st_stmt *put[ST_PUT_NSTMT];  /* ingest statements, prepared on first use */

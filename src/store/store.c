@@ -215,7 +215,7 @@ void ann_store_close(ann_store *s)
         if (s->put[i]) s->ops->finalize(s->put[i]);
     if (s->ops && s->db) s->ops->close(s);
     actor_set_free(s->actor_seen);
-    free(s->fresh);
+    ann_u64set_free(&s->fresh);
     free(s->target);
     free(s);
 }
@@ -228,9 +228,7 @@ int ann_store_bulk(ann_store *s, int on, ann_err *err)
         if (!s->bulk) return 0;
         s->bulk = 0;
         s->fresh_load = 0;
-        free(s->fresh);
-        s->fresh = NULL;
-        s->nfresh = s->capfresh = 0;
+        ann_u64set_free(&s->fresh);
         const st_ops *o = s->ops;
         if (o->index_build_begin && o->exec(s, o->index_build_begin, err) < 0) return -1;
         if (ensure_indexes(s, err) < 0) return -1;
@@ -372,35 +370,6 @@ static void bind_span(ann_store *s, st_stmt *st, int i, int64_t v)
     else s->ops->bind_int(st, i, v);
 }
 
-/* Adds the hash of id to the fresh-load set; 1 when it was not there (the id is new). */
-static int fresh_add(ann_store *s, const char *id)
-{
-    if (s->nfresh * 2 >= s->capfresh) {
-        size_t nc = s->capfresh ? s->capfresh * 2 : 4096;
-        uint64_t *ns = ann_xcalloc(nc, sizeof *ns);
-        for (size_t i = 0; i < s->capfresh; i++) {
-            uint64_t v = s->fresh[i];
-            if (!v) continue;
-            size_t k = v & (nc - 1);
-            while (ns[k]) k = (k + 1) & (nc - 1);
-            ns[k] = v;
-        }
-        free(s->fresh);
-        s->fresh = ns;
-        s->capfresh = nc;
-    }
-    uint64_t h = ann_hash64(id, strlen(id), 0x66726573);
-    if (!h) h = 1;
-    size_t k = h & (s->capfresh - 1);
-    while (s->fresh[k]) {
-        if (s->fresh[k] == h) return 0;
-        k = (k + 1) & (s->capfresh - 1);
-    }
-    s->fresh[k] = h;
-    s->nfresh++;
-    return 1;
-}
-
 int ann_store_put(ann_store *s, const ann_store_doc *d, long *removed, ann_err *err)
 {
     const st_ops *o = s->ops;
@@ -411,7 +380,7 @@ int ann_store_put(ann_store *s, const ann_store_doc *d, long *removed, ann_err *
     st_stmt *st;
     int exists = 0;
     long old = 0;
-    if (!(s->fresh_load && fresh_add(s, d->id))) {
+    if (!(s->fresh_load && ann_u64set_add(&s->fresh, ann_hash64(d->id, strlen(d->id), 0x66726573)))) {
         if (!(st = put_stmt(s, P_GETDOC, err))) return -1;
         o->bind_text(st, 1, d->id);
         int rc = o->step(st, err);
@@ -847,31 +816,6 @@ int ann_period_parse(const char *s)
     return -1;
 }
 
-/* Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm). */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long yy = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yy + (*m <= 2));
-}
-
 /* The bucket a date falls in, as a day number (day: itself, week: its Monday, month: the 1st). */
 static int bucket_of(const char *date, ann_period by, long *out)
 {
@@ -879,7 +823,7 @@ static int bucket_of(const char *date, ann_period by, long *out)
     if (!date || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
         return -1;
     if (by == ANN_BY_MONTH) d = 1;
-    long z = days_from_civil(y, m, d);
+    long z = ann_days_from_civil(y, m, d);
     if (by == ANN_BY_WEEK) {
         long wd = ((z % 7) + 7 + 3) % 7;  /* 1970-01-01 was a Thursday: Monday = 0 */
         z -= wd;
@@ -893,9 +837,9 @@ static long bucket_next(long z, ann_period by)
     if (by == ANN_BY_DAY) return z + 1;
     if (by == ANN_BY_WEEK) return z + 7;
     int y, m, d;
-    civil_from_days(z, &y, &m, &d);
+    ann_civil_from_days(z, &y, &m, &d);
     if (++m > 12) { m = 1; y++; }
-    return days_from_civil(y, m, 1);
+    return ann_days_from_civil(y, m, 1);
 }
 
 typedef struct code_count {
@@ -1065,7 +1009,7 @@ int ann_store_series(ann_store *s, const ann_query *f, ann_period by, ann_series
     long z = first;
     for (int i = 0; i < out->n; i++, z = bucket_next(z, by)) {
         int y, m, d;
-        civil_from_days(z, &y, &m, &d);
+        ann_civil_from_days(z, &y, &m, &d);
         snprintf(out->p[i].period, sizeof out->p[i].period, "%04d-%02d-%02d", y, m, d);
     }
     return 0;
