@@ -20,7 +20,6 @@ static const char usage[] =
     "--until, --doc, --with-negated, --only-negated); negated events are exported only when asked.\n"
     "Example: annalist export --db events.sqlite --format gdelt --since 2025-06-01 > events.tsv\n";
 
-int cli_store_filter_opt(int argc, char **argv, int i, ann_query *q, char *dyad, size_t ndyad);
 void cli_event_jsonl(ann_buf *b, const ann_event_row *e);
 
 typedef struct xopts {
@@ -32,16 +31,7 @@ typedef struct xopts {
 static int own_opt(int argc, char **argv, int i, void *ctx)
 {
     xopts *o = ctx;
-    int k = cli_store_filter_opt(argc, argv, i, &o->q, o->dyad, sizeof o->dyad);
-    if (k) return k;
-    const char *a = argv[i];
-    if (!strcmp(a, "--db")) {
-        if (i + 1 >= argc) { cli_error("export: --db needs a value"); return -1; }
-        o->db = argv[i + 1];
-        return 2;
-    }
-    if (!strncmp(a, "--db=", 5)) { o->db = a + 5; return 1; }
-    return 0;
+    return cli_store_opt(argc, argv, i, &o->db, &o->q, o->dyad, sizeof o->dyad);
 }
 
 enum { X_GDELT, X_PHOENIX, X_CSV, X_JSONL };
