@@ -166,6 +166,8 @@ typedef struct ctx {
     long doc;            /* doc_date in days */
     int dy, dm, dd;
     int tense;
+    int have_ref;        /* ref_date parsed */
+    long ref;            /* the story's current date in days (see ann_resolve_date_expr_ref) */
 } ctx;
 
 #define L(i) (&c->lx[i])
@@ -443,6 +445,63 @@ static int ago(ctx *c, int i, ann_date *out)
     return 3;
 }
 
+/* Offsets from the story's reference date rather than the publication date: "two days
+ * later", "a week earlier", "three days afterwards", "the next day", "the following week",
+ * "the previous day", "the day before" (not "before the vote": that is relative to the
+ * vote, so before/after must end the phrase). Without a reference they do not parse. */
+static int anaphoric(ctx *c, int i, ann_date *out)
+{
+    if (!c->have_ref || !HAVE(i + 1)) return 0;
+    const lex *a = L(i);
+    int n = 0, dir = 0, used = 0;
+    const lex *u = NULL;
+    if (is_word(a, "the") && HAVE(i + 2)) {
+        const lex *b = L(i + 1);
+        if (is_word(b, "next") || is_word(b, "following")) n = 1, dir = 1;
+        else if (is_word(b, "previous") || is_word(b, "preceding")) n = 1, dir = -1;
+        if (dir) {
+            u = L(i + 2);
+            used = 3;
+            /* "the following morning" is the next day */
+            if (is_word(u, "morning") || is_word(u, "evening") || is_word(u, "night") ||
+                is_word(u, "afternoon"))
+                u = NULL;
+        } else if (is_word(b, "day") && (is_word(L(i + 2), "after") || is_word(L(i + 2), "before")) &&
+                   (!HAVE(i + 3) || L(i + 3)->kind == 'p')) {
+            n = 1, dir = is_word(L(i + 2), "after") ? 1 : -1;
+            u = b;
+            used = 3;
+        } else
+            return 0;
+    } else {
+        n = number_of(a);
+        if (n < 0 || !HAVE(i + 2)) return 0;
+        u = L(i + 1);
+        const lex *w = L(i + 2);
+        if (is_word(w, "later") || is_word(w, "afterwards") || is_word(w, "afterward")) dir = 1;
+        else if (is_word(w, "earlier")) dir = -1;
+        else if ((is_word(w, "after") || is_word(w, "before")) && (!HAVE(i + 3) || L(i + 3)->kind == 'p'))
+            dir = is_word(w, "after") ? 1 : -1;
+        else
+            return 0;
+        used = 3;
+    }
+    int unit = !u || is_word(u, "day") || is_word(u, "days") ? 'd'
+             : is_word(u, "week") || is_word(u, "weeks") ? 'w'
+             : is_word(u, "month") || is_word(u, "months") ? 'm'
+             : is_word(u, "year") || is_word(u, "years") ? 'y' : 0;
+    if (!unit) return 0;
+    int y, m, d;
+    ann_civil_from_days(c->ref, &y, &m, &d);
+    switch (unit) {
+    case 'd': put_days(out, c->ref + dir * n); out->precision = ANN_PREC_DAY; break;
+    case 'w': set_week(out, monday_of(c->ref + 7L * dir * n)); break;
+    case 'm': set_month(out, y, m + dir * n); break;
+    default: set_year(out, y + dir * n); break;
+    }
+    return used;
+}
+
 static int day_words(ctx *c, int i, ann_date *out)
 {
     const lex *a = L(i);
@@ -473,6 +532,12 @@ static int day_words(ctx *c, int i, ann_date *out)
 
 int ann_resolve_date_expr(const char *text, const char *doc_date, int tense, ann_date *out)
 {
+    return ann_resolve_date_expr_ref(text, doc_date, NULL, tense, out);
+}
+
+int ann_resolve_date_expr_ref(const char *text, const char *doc_date, const char *ref_date, int tense,
+                              ann_date *out)
+{
     ctx cx, *c = &cx;
     memset(out, 0, sizeof *out);
     if (!text) return 0;
@@ -482,13 +547,16 @@ int ann_resolve_date_expr(const char *text, const char *doc_date, int tense, ann
     c->need_doc = 0;
     c->have_doc = parse_iso(doc_date, &c->dy, &c->dm, &c->dd);
     c->doc = c->have_doc ? ann_days_from_civil(c->dy, c->dm, c->dd) : 0;
+    int ry, rm, rd;
+    c->have_ref = parse_iso(ref_date, &ry, &rm, &rd);
+    c->ref = c->have_ref ? ann_days_from_civil(ry, rm, rd) : 0;
 
-    int used = 0;
+    int used = anaphoric(c, 0, out);
     const lex *a = L(0);
-    if (a->kind == 'n' || month_of(a)) {
+    if (!used && (a->kind == 'n' || month_of(a))) {
         used = explicit_date(c, 0, out);
         if (!used) used = ago(c, 0, out);
-    } else if (a->kind == 'w') {
+    } else if (!used && a->kind == 'w') {
         if (weekday_of(a) >= 0) used = weekday_date(c, 0, 0, out);
         else if (is_word(a, "in") && HAVE(1)) {
             if (is_year(L(1)) && !(HAVE(2) && (is_punct(L(2), '-') || L(2)->kind == 'n'))) {
