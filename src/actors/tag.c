@@ -646,6 +646,12 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
         /* A title followed by a name we do not know: "Foreign Minister Jeyhun Bayramov". */
         if (g.has_agent && !g.has_full && is_title(g.agent)) {
             int j = g.last + 1;
+            /* "Deputy Secretary of Energy Jeffrey Kupfer", "Minister of Education Stefania
+             * Giannini": a department no entry knows, then the name. */
+            if (glued_end(&s->tok[g.last]) == 0 && tok_upper(&s->tok[g.last]) && j + 2 < s->ntok &&
+                is_word(&s->tok[j], "of") && is_name_token(s, j + 1) && is_name_token(s, j + 2) &&
+                !glued_end(&s->tok[j + 1]) && (k >= nm || j + 2 < mt[k].first))
+                j++;
             if (glued_end(&s->tok[g.last]) == 0)
                 while (j < s->ntok && is_name_token(s, j) && (k >= nm || j < mt[k].first)) {
                     j++;
