@@ -666,6 +666,12 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
         }
         /* "former" alone or with only a name is not an actor. */
         if (!g.has_country && !g.has_agent && !g.has_full) continue;
+        /* A lone sector word modifying another noun is no actor: "military facilities",
+         * "civilian casualties" (but "Israeli military access" is the Israeli military's). */
+        if (agent_only(&g) && !g.former && g.first == g.last && s->tok[g.first].upos &&
+            !strcmp(s->tok[g.first].upos, "ADJ") && s->tok[g.first].deprel &&
+            (!strcmp(s->tok[g.first].deprel, "amod") || !strcmp(s->tok[g.first].deprel, "conj")))
+            continue;
         g.head = head_of_span(s, g.first, g.last);
         gs[ng++] = g;
     }

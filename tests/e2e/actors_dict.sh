@@ -68,6 +68,9 @@ doc jordan 2015-05-07 "Michael Jordan visited the team."
 doc obama 2015-06-09 "President obama expressed sorrow for the shootings."
 doc hyphen 2025-01-01 "South Korean Foreign Minister Park Min-ho arrived in Tokyo."
 doc dept 2008-08-06 "US Deputy Secretary of Energy Jeffrey Kupfer visited Brazil."
+# A lone sector word as an adjective is no actor; the noun is.
+doc adj 2015-06-09 "Russia is conducting military exercises near Alaska."
+doc noun 2015-06-09 "The military said it had fired warning shots."
 run "$ANNALIST" actors -q "$J"
 expect_eq "exit status" "$RC" 0
 mentions() { echo "$OUT" | awk -F'\t' -v id="$1" '$1 == id { print $5 "\t" $6 }'; }
@@ -104,6 +107,8 @@ hasnt jordan "JOR"
 has obama "President obama" USAGOV
 has hyphen "South Korean Foreign Minister Park Min-ho" KORGOV
 has dept "US Deputy Secretary of Energy Jeffrey Kupfer" USAGOV
+hasnt adj "MIL"
+has noun "military" MIL
 # The unknown-name list keeps a hyphenated name whole and lists the person "Valeska Paris".
 run "$ANNALIST" actors -q --unknown "$J"
 expect_contains "whole unknown name" "$OUT" "Valeska Paris"
