@@ -215,6 +215,19 @@ static void group_add_entry(group *g, int e)
 }
 
 /* Sorts a match into the group's slots; returns 0 when it does not fit (the group ends). */
+static int is_country_code(const char *c);
+
+/* The code already says the sector, at its end or as a group's sector after the country:
+ * "AFP correspondent" (FRAMED), "KPA commanders" (PRKMIL), "al-Shabaab fighters"
+ * (SOMREBSHB): no FRAMEDMED, PRKMILMIL, SOMREBSHBREB. */
+static int says_sector(const char *code, const char *sector)
+{
+    size_t n = strlen(code), k = strlen(sector);
+    if (!k || n <= 3) return 0;
+    if (n > k && !strcmp(code + n - k, sector)) return 1;
+    return k == 3 && n >= 6 && !strncmp(code + 3, sector, 3) && is_country_code(code);
+}
+
 static int group_take(const ann_actors *a, group *g, const match *m, int32_t date, int gap_kind)
 {
     const act_entry *en = &a->ent[m->entry];
@@ -240,9 +253,7 @@ static int group_take(const ann_actors *a, group *g, const match *m, int32_t dat
          * as CAMEO does ("IGOUNOMIL", "PSEREBHMSGOV"); a person's title is not. */
         if (g->has_full && !g->has_agent && code && (g->full_kind == K_ORG || g->full_kind == K_ACTOR) &&
             strlen(g->full) + strlen(code) < sizeof g->full) {
-            /* "AFP correspondent": FRAMED already says media; no FRAMEDMED. */
-            size_t fl = strlen(g->full), cl = strlen(code);
-            if (!(fl > cl && !strcmp(g->full + fl - cl, code))) strcat(g->full, code);
+            if (!says_sector(g->full, code)) strcat(g->full, code);
             g->has_agent = 1;
             g->last = m->last;
             group_add_entry(g, m->entry);
@@ -357,8 +368,7 @@ static void emit(ann_doc *d, const ann_actors *a, int si, const group *g, const 
         else if (g->capital && !g->has_agent && capital_is_actor(s, g->first, m->head, has_cop)) agent = "GOV";
         /* A body's code taken as the country already says its sector: "KPA commanders" is
          * PRKMIL, not PRKMILMIL. */
-        size_t cl = strlen(g->country), al = strlen(agent);
-        if (cl > 3 && al && cl > al && !strcmp(g->country + cl - al, agent)) agent = "";
+        if (says_sector(g->country, agent)) agent = "";
         snprintf(code, sizeof code, "%s%s", g->country, agent);
     }
     m->code = code[0] ? ann_arena_strdup(&d->arena, code) : NULL;
@@ -544,7 +554,7 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
             if (g && agent_only(g) && !g->former && lf + la < sizeof g->full) {
                 memcpy(g->full, gs[i].full, lf);
                 memcpy(g->full + lf, g->agent, la + 1);
-                if (lf > la && la && !memcmp(gs[i].full + lf - la, g->agent, la)) g->full[lf] = 0; /* KPA: no PRKMILMIL */
+                if (says_sector(gs[i].full, g->agent)) g->full[lf] = 0; /* KPA: no PRKMILMIL */
                 g->has_full = 1;
                 g->full_kind = K_ORG;
             }

@@ -60,6 +60,7 @@ doc codeco 2025-01-01 "CODECO militiamen attacked a camp."
 doc opcw 2025-01-01 "The OPCW sent inspectors."
 doc kpa 2010-11-23 "KPA commanders warned the South."
 doc afp 2025-01-01 "An AFP correspondent saw the convoy."
+doc hezb 2025-01-01 "Hezbollah fighters and Hamas officials met in Beirut."
 doc state 2015-06-09 "Police in South Carolina arrested him."
 # Names the parse makes out: a place inside a person's name, the surname alone later in the
 # same story, a title before a name written in lower case, hyphenated names, departments.
@@ -101,6 +102,8 @@ has opcw OPCW IGOUNOOPC
 has kpa "KPA commanders" PRKMIL
 has afp "AFP correspondent" FRAMED
 hasnt afp FRAMEDMED
+has hezb "Hezbollah fighters" LBNREBHEZ
+has hezb "Hamas officials" PSEREBHMSGOV
 has state "South Carolina" USA
 hasnt paris "FRA"
 hasnt jordan "JOR"
