@@ -464,6 +464,14 @@ static void take_country(group *g, const char *cc)
  * actor; "the foreign minister, Jeyhun Bayramov" and "Bayramov, Azerbaijan's foreign
  * minister" (appos) lend the other's country. Linear in the sentence: groups are found by
  * the tokens they cover (hg[token] = group). */
+/* The case word of the phrase headed by token h ("of" in "the minister of Iran"), or NULL. */
+static const ann_token *case_of(const ann_sentence *s, int h)
+{
+    for (int k = 0; k < h; k++)
+        if (s->tok[k].head == h + 1 && s->tok[k].deprel && !strcmp(s->tok[k].deprel, "case")) return &s->tok[k];
+    return NULL;
+}
+
 static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
 {
     if (!s->ntok || s->tok[0].head < 0) return;
@@ -478,6 +486,15 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
         const char *rel = s->tok[c->head].deprel ? s->tok[c->head].deprel : "";
         if (strcmp(rel, "nmod:poss") && strcmp(rel, "amod") && strcmp(rel, "compound") && strcmp(rel, "nmod"))
             continue;
+        /* An nmod names whose the agent is through of/from/for/in ("the minister of Iran",
+         * "officials from Iran", "a spokesman for Iran", "a court in Guyana"); "drones at
+         * Kyiv", "the ambassador to Iran", "strikes on Iran" name someone else. */
+        if (!strcmp(rel, "nmod")) {
+            const ann_token *cw = case_of(s, c->head);
+            if (cw && !is_word(cw, "of") && !is_word(cw, "from") && !is_word(cw, "for") && !is_word(cw, "in") &&
+                !is_word(cw, "inside") && !is_word(cw, "within"))
+                continue;
+        }
         /* Up from the country's head through at most two modifiers to an agent's head. */
         int h = s->tok[c->head].head;
         for (int step = 0; step < 3 && h > 0 && h <= s->ntok; step++) {

@@ -72,6 +72,9 @@ doc dept 2008-08-06 "US Deputy Secretary of Energy Jeffrey Kupfer visited Brazil
 # A lone sector word as an adjective is no actor; the noun is.
 doc adj 2015-06-09 "Russia is conducting military exercises near Alaska."
 doc noun 2015-06-09 "The military said it had fired warning shots."
+# A country in a phrase on an agent is whose it is through of/from/for/in, not at/to/on.
+doc whose 2025-01-01 "The foreign minister of Iran met officials from Iraq and a court in Guyana."
+doc where 2025-01-01 "Russian forces launched drones at Kyiv. The ambassador to Iran left."
 run "$ANNALIST" actors -q "$J"
 expect_eq "exit status" "$RC" 0
 mentions() { echo "$OUT" | awk -F'\t' -v id="$1" '$1 == id { print $5 "\t" $6 }'; }
@@ -112,6 +115,14 @@ has hyphen "South Korean Foreign Minister Park Min-ho" KORGOV
 has dept "US Deputy Secretary of Energy Jeffrey Kupfer" USAGOV
 hasnt adj "MIL"
 has noun "military" MIL
+has whose "foreign minister of Iran" IRNGOV
+has whose "officials" IRQGOV  # the parse may hang "from Iraq" on the verb
+has whose "court in Guyana" GUYJUD
+has where "drones" MIL
+has where "Kyiv" UKR
+hasnt where UKRMIL
+has where "ambassador" GOV
+hasnt where IRNGOV
 # The unknown-name list keeps a hyphenated name whole and lists the person "Valeska Paris".
 run "$ANNALIST" actors -q --unknown "$J"
 expect_contains "whole unknown name" "$OUT" "Valeska Paris"
