@@ -51,7 +51,9 @@ def xml_docs(path):
     docs = []
     try:
         root = ET.parse(path).getroot()
-    except ET.ParseError:
+    except ET.ParseError as e:
+        print(f"make_corpus.py: {path}: not well-formed XML ({e}); its sentences are left out",
+              file=sys.stderr)
         return docs
     for s in root.iter("Sentence"):
         text = s.findtext("Text")
