@@ -15,6 +15,11 @@
   print id "\t" s "\t" t > gold
   next
 }
-/<Parse>/ { inparse = 1; print "# newdoc id = " id; if (date != "") print "# date = " date; next }
+/<Parse>/ {
+  inparse = 1; print "# newdoc id = " id; if (date != "") print "# date = " date
+  # the GigaWord sample starts its first row on the <Parse> line itself
+  sub(/.*<Parse>/, "")
+  if ($0 !~ /^[0-9]+\t/) next
+}
 /<\/Parse>/ { inparse = 0; print ""; next }
 inparse && /^[0-9]+\t/ { print }

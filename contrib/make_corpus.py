@@ -52,6 +52,21 @@ def xml_docs(path):
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError:
+        # PETR2_GSR_validation.xml has self-closed <Sentence .../> tags followed by their
+        # content; PETRARCH reads it line by line, and so do we: each <Sentence ...> opens
+        # a record, the next <Text> ... </Text> is its text.
+        with open(path, encoding="utf-8") as f:
+            data = f.read()
+        for m in re.finditer(r'<Sentence\b([^>]*)>(.*?)<Text>(.*?)</Text>', data, re.S):
+            attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
+            text = " ".join(m.group(3).split())
+            if not text:
+                continue
+            date = attrs.get("date", "")
+            date = f"{date[:4]}-{date[4:6]}-{date[6:]}" if re.fullmatch(r"\d{8}", date) else None
+            docs.append(("xml-" + os.path.basename(path) + "-" + attrs.get("id", str(len(docs))), text, date))
+        if not docs:
+            print(f"make_corpus.py: {path}: no <Sentence> with a <Text> found; left out", file=sys.stderr)
         return docs
     for s in root.iter("Sentence"):
         text = s.findtext("Text")

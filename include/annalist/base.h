@@ -67,4 +67,18 @@ char *ann_data_path(const char *rel);
 /* 64-bit FNV-1a, used for feature hashing and content hashes. */
 uint64_t ann_hash64(const void *p, size_t n, uint64_t seed);
 
+/* A set of nonzero 64-bit values (hashes), open addressing; zero-initialise, ann_u64set_free
+ * when done. add returns 1 when v was new, 0 when it was there (0 is stored as 1). */
+typedef struct ann_u64set {
+    uint64_t *slot;
+    size_t n, cap;
+} ann_u64set;
+int ann_u64set_add(ann_u64set *s, uint64_t v);
+void ann_u64set_free(ann_u64set *s);
+
+/* Proleptic Gregorian calendar: days since 1970-01-01 and back (Howard Hinnant's algorithms,
+ * exact for any year). */
+long ann_days_from_civil(int y, int m, int d);
+void ann_civil_from_days(long z, int *y, int *m, int *d);
+
 #endif

@@ -41,6 +41,12 @@ typedef struct ann_date {
  * 0 when text does not start with one, -1 when doc_date is not "YYYY-MM-DD" and one was
  * needed (relative expressions); absolute full dates parse without doc_date (may be NULL). */
 int ann_resolve_date_expr(const char *text, const char *doc_date, int tense, ann_date *out);
+/* The same, with the story's reference date ref_date ("YYYY-MM-DD", or NULL when the story has
+ * told none yet): the date expressions relative to what was told before parse against it
+ * ("two days later", "a week earlier", "the next day", "the following week", "the previous
+ * day"); without a reference they do not parse at all. */
+int ann_resolve_date_expr_ref(const char *text, const char *doc_date, const char *ref_date, int tense,
+                              ann_date *out);
 
 /* Dates every event of d from its own clause: a date expression attached (obl, obl:tmod,
  * nmod:tmod, advmod, nmod ...) to the trigger or to a token on its path up to the clause head;

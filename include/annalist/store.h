@@ -81,7 +81,10 @@ void ann_store_rollback(ann_store *s);
  * when it is empty; returns 1 then, 0 when it left them), on = 0 rebuilds them. Building an
  * index once by sorting is far cheaper than maintaining it row by row; a bulk load that is
  * interrupted leaves them missing until the next writable open, which recreates them.
- * ann_store_close rebuilds them too. */
+ * ann_store_close rebuilds them too. When the documents table is empty as well, the load
+ * stores a document whose id it has not stored before without first looking it up (a round
+ * trip per document on PostgreSQL): another process writing the same ids meanwhile makes the
+ * batch fail on the unique key, loudly, never store a document twice. */
 int ann_store_bulk(ann_store *s, int on, ann_err *err);
 /* Stores d (inside a batch). Returns ANN_STORE_ADDED / REPLACED / UNCHANGED, or -1 with err.
  * *removed (may be NULL) receives the number of events the replaced version had. */

@@ -238,7 +238,38 @@ static int is_acronym(const char *w, size_t n)
 #define MAXW 32
 
 /* Adds one tokenized phrase (words[i], lens[i]). */
-static void add_words(ann_actors *a, int e, const char **w, const size_t *wl, int nw, int capmode)
+/* Two dated codes hold on some common day (an open side reaches to the end of time). */
+static int ranges_meet(const act_code *x, const act_code *y)
+{
+    if ((!x->from && !x->to) || (!y->from && !y->to)) return 0; /* undated fallbacks */
+    int32_t xt = x->to ? x->to : INT32_MAX, yt = y->to ? y->to : INT32_MAX;
+    return x->from < yt && y->from < xt;
+}
+
+/* A name shared by two people ("President Bush") must pick one of them on any date: their
+ * dated codes may not overlap, or the earlier entry silently wins. Warns, keeps both. */
+static void check_shared_person(ann_actors *a, int e, const act_node *nd, const char *name)
+{
+    const act_entry *en = &a->ent[e];
+    if (en->kind != K_PERSON) return;
+    for (int r = nd->rec; r >= 0; r = a->recs[r].next) {
+        const act_entry *o = &a->ent[a->recs[r].entry];
+        if (a->recs[r].entry == e || o->kind != K_PERSON) continue;
+        for (int i = 0; i < en->ncode; i++)
+            for (int j = 0; j < o->ncode; j++)
+                if (ranges_meet(&a->codes[en->code0 + i], &a->codes[o->code0 + j])) {
+                    a->warnings++;
+                    fprintf(stderr,
+                            "annalist: warning: %s: '%s' also names %s at overlapping dates (%s and %s); "
+                            "the earlier entry wins: close one of the ranges\n",
+                            a->pool + en->src, name, a->pool + o->src, a->codes[en->code0 + i].code,
+                            a->codes[o->code0 + j].code);
+                    return;
+                }
+    }
+}
+
+static void add_words(ann_actors *a, int e, const char **w, const size_t *wl, int nw, int capmode, int check)
 {
     if (nw <= 0 || nw > MAXW) return;
     uint64_t h = ACT_ROOT_SEED;
@@ -261,6 +292,17 @@ static void add_words(ann_actors *a, int e, const char **w, const size_t *wl, in
     if (nd->rec >= 0) {
         const act_rec *t = &a->recs[nd->tail];
         if (t->entry == e && t->capmask == mask && t->upmask == up) return;
+        if (check) {
+            char name[256];
+            size_t o = 0;
+            for (int i = 0; i < nw && o + wl[i] + 2 < sizeof name; i++) {
+                if (i) name[o++] = ' ';
+                memcpy(name + o, w[i], wl[i]);
+                o += wl[i];
+            }
+            name[o] = 0;
+            check_shared_person(a, e, nd, name);
+        }
     }
     if (a->nrecs == a->caprecs) {
         a->caprecs = a->caprecs ? a->caprecs * 2 : 4096;
@@ -307,7 +349,7 @@ int act_add_phrase(ann_actors *a, int e, const char *phrase, int capmode)
         nw++;
     }
     if (nw == 0) return -1;
-    add_words(a, e, w, wl, nw, capmode);
+    add_words(a, e, w, wl, nw, capmode, 1);
     if (!hyph) return 0;
     /* Tokenizers differ on hyphens ("al-Qaeda" vs "al - Qaeda"): add the split form too. */
     const char *w2[MAXW];
@@ -327,7 +369,7 @@ int act_add_phrase(ann_actors *a, int e, const char *phrase, int capmode)
         w2[n2] = s + st;
         wl2[n2++] = n - st;
     }
-    add_words(a, e, w2, wl2, n2, capmode);
+    add_words(a, e, w2, wl2, n2, capmode, 0);
     return 0;
 }
 
@@ -469,6 +511,22 @@ static void load_line(ann_actors *a, const char *file, long ln, char *line)
                 return;
             }
         }
+    }
+    /* Dated codes: a range must hold a day, and two ranges of one entry may not overlap
+     * (the first listed would always win and the other is dead). */
+    for (int i = 0; i < nspec; i++) {
+        if (specs[i].from && specs[i].to && specs[i].from >= specs[i].to) {
+            int f = (int)specs[i].from, t = (int)specs[i].to;
+            act_warn(a, file, ln, "empty date range in %s[%04d-%02d-%02d..%04d-%02d-%02d] (FROM must come before TO)",
+                     specs[i].code, f / 10000, f / 100 % 100, f % 100, t / 10000, t / 100 % 100, t % 100);
+            return;
+        }
+        for (int j = 0; j < i; j++)
+            if (ranges_meet(&specs[i], &specs[j])) {
+                act_warn(a, file, ln, "date ranges of %s and %s overlap (one office at a time: close the first)",
+                         specs[j].code, specs[i].code);
+                return;
+            }
     }
     int needs_code = kind != K_DISCARD && kind != K_DISCARD_DOC && kind != K_IGNORE;
     if (needs_code && nspec == 0) { act_warn(a, file, ln, "%s entry without a code", kw); return; }

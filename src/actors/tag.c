@@ -58,12 +58,13 @@ static int dated_hit(const ann_actors *a, int e, int32_t date)
 
 /* The entry a phrase leads to: when several do ("President Bush" for two presidents), the
  * first whose dated codes hold the document date, else the first in file order. */
-static int first_rec(const ann_actors *a, const act_node *nd, const ann_sentence *s, int i, int32_t date)
+static int first_rec(const ann_actors *a, const act_node *nd, const ann_sentence *s, int i, int32_t date,
+                     int relax)
 {
     int first = -1;
     for (int r = nd->rec; r >= 0; r = a->recs[r].next) {
-        if (!caps_ok(s, i, a->recs[r].capmask, a->recs[r].upmask)) continue;
         int e = a->recs[r].entry;
+        if (relax ? a->ent[e].kind != K_PERSON : !caps_ok(s, i, a->recs[r].capmask, a->recs[r].upmask)) continue;
         if (first < 0) first = e;
         if (a->recs[r].next < 0 && e == first) break;
         if (dated_hit(a, e, date)) return e;
@@ -84,8 +85,9 @@ static size_t strip_len(const char *s, size_t n)
     }
 }
 
-/* Longest match starting at token i; the last word may match by lemma ("officials"). */
-static int longest(const ann_actors *a, const ann_sentence *s, int i, int *last, int32_t date)
+/* Longest match starting at token i; the last word may match by lemma ("officials").
+ * relax: people only, in any case ("President obama"). */
+static int longest(const ann_actors *a, const ann_sentence *s, int i, int *last, int32_t date, int relax)
 {
     uint64_t h = ACT_ROOT_SEED;
     char buf[512];
@@ -96,13 +98,13 @@ static int longest(const ann_actors *a, const ann_sentence *s, int i, int *last,
         size_t n = act_norm(t->form, strlen(t->form), buf, sizeof buf);
         h = act_step(prev, buf, n);
         const act_node *nd = act_find(a, h);
-        int e = nd && nd->rec >= 0 ? first_rec(a, nd, s, i, date) : -1;
+        int e = nd && nd->rec >= 0 ? first_rec(a, nd, s, i, date, relax) : -1;
         if (e < 0 && t->lemma && strcmp(t->lemma, "_")) {
             char lb[512];
             size_t ln = act_norm(t->lemma, strlen(t->lemma), lb, sizeof lb);
             if (ln != n || memcmp(lb, buf, n)) {
                 const act_node *ld = act_find(a, act_step(prev, lb, ln));
-                if (ld && ld->rec >= 0) e = first_rec(a, ld, s, i, date);
+                if (ld && ld->rec >= 0) e = first_rec(a, ld, s, i, date, relax);
             }
         }
         /* Tokenizers that leave "Aliyev," or "Iran's" whole: match the word inside. */
@@ -110,7 +112,7 @@ static int longest(const ann_actors *a, const ann_sentence *s, int i, int *last,
             size_t k = strip_len(buf, n);
             if (k && k < n) {
                 const act_node *sd = act_find(a, act_step(prev, buf, k));
-                if (sd && sd->rec >= 0) e = first_rec(a, sd, s, i, date);
+                if (sd && sd->rec >= 0) e = first_rec(a, sd, s, i, date, relax);
             }
         }
         /* A sector noun is a noun: "forces" in "he forces", "pressed" are verbs. */
@@ -188,6 +190,16 @@ static int is_name_token(const ann_sentence *s, int i)
     return s->ntok > 1 && isalpha((unsigned char)s->tok[1].form[0]) && tok_upper(&s->tok[1]);
 }
 
+/* Token i is a hyphen glued to the words on both sides, inside one name ("Kim Shin-Wook",
+ * "Leung Che-cheung", "Udvar-Hazy"), when the tokenizer split it off. */
+static int name_hyphen(const ann_sentence *s, int i)
+{
+    if (i < 1 || i + 1 >= s->ntok || strcmp(s->tok[i].form, "-")) return 0;
+    const ann_token *p = &s->tok[i - 1], *h = &s->tok[i], *n = &s->tok[i + 1];
+    if (p->end != h->start || h->end != n->start || h->start == h->end) return 0;
+    return isalpha((unsigned char)n->form[0]) || (unsigned char)n->form[0] >= 0x80;
+}
+
 typedef struct group {
     int first, last;
     char country[20], agent[20], full[20];
@@ -203,6 +215,19 @@ static void group_add_entry(group *g, int e)
 }
 
 /* Sorts a match into the group's slots; returns 0 when it does not fit (the group ends). */
+static int is_country_code(const char *c);
+
+/* The code already says the sector, at its end or as a group's sector after the country:
+ * "AFP correspondent" (FRAMED), "KPA commanders" (PRKMIL), "al-Shabaab fighters"
+ * (SOMREBSHB): no FRAMEDMED, PRKMILMIL, SOMREBSHBREB. */
+static int says_sector(const char *code, const char *sector)
+{
+    size_t n = strlen(code), k = strlen(sector);
+    if (!k || n <= 3) return 0;
+    if (n > k && !strcmp(code + n - k, sector)) return 1;
+    return k == 3 && n >= 6 && !strncmp(code + 3, sector, 3) && is_country_code(code);
+}
+
 static int group_take(const ann_actors *a, group *g, const match *m, int32_t date, int gap_kind)
 {
     const act_entry *en = &a->ent[m->entry];
@@ -228,7 +253,7 @@ static int group_take(const ann_actors *a, group *g, const match *m, int32_t dat
          * as CAMEO does ("IGOUNOMIL", "PSEREBHMSGOV"); a person's title is not. */
         if (g->has_full && !g->has_agent && code && (g->full_kind == K_ORG || g->full_kind == K_ACTOR) &&
             strlen(g->full) + strlen(code) < sizeof g->full) {
-            strcat(g->full, code);
+            if (!says_sector(g->full, code)) strcat(g->full, code);
             g->has_agent = 1;
             g->last = m->last;
             group_add_entry(g, m->entry);
@@ -341,6 +366,9 @@ static void emit(ann_doc *d, const ann_actors *a, int si, const group *g, const 
         const char *agent = g->agent;
         if (g->former && g->has_agent) agent = "ELI";
         else if (g->capital && !g->has_agent && capital_is_actor(s, g->first, m->head, has_cop)) agent = "GOV";
+        /* A body's code taken as the country already says its sector: "KPA commanders" is
+         * PRKMIL, not PRKMILMIL. */
+        if (says_sector(g->country, agent)) agent = "";
         snprintf(code, sizeof code, "%s%s", g->country, agent);
     }
     m->code = code[0] ? ann_arena_strdup(&d->arena, code) : NULL;
@@ -436,6 +464,14 @@ static void take_country(group *g, const char *cc)
  * actor; "the foreign minister, Jeyhun Bayramov" and "Bayramov, Azerbaijan's foreign
  * minister" (appos) lend the other's country. Linear in the sentence: groups are found by
  * the tokens they cover (hg[token] = group). */
+/* The case word of the phrase headed by token h ("of" in "the minister of Iran"), or NULL. */
+static const ann_token *case_of(const ann_sentence *s, int h)
+{
+    for (int k = 0; k < h; k++)
+        if (s->tok[k].head == h + 1 && s->tok[k].deprel && !strcmp(s->tok[k].deprel, "case")) return &s->tok[k];
+    return NULL;
+}
+
 static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
 {
     if (!s->ntok || s->tok[0].head < 0) return;
@@ -450,6 +486,15 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
         const char *rel = s->tok[c->head].deprel ? s->tok[c->head].deprel : "";
         if (strcmp(rel, "nmod:poss") && strcmp(rel, "amod") && strcmp(rel, "compound") && strcmp(rel, "nmod"))
             continue;
+        /* An nmod names whose the agent is through of/from/for/in ("the minister of Iran",
+         * "officials from Iran", "a spokesman for Iran", "a court in Guyana"); "drones at
+         * Kyiv", "the ambassador to Iran", "strikes on Iran" name someone else. */
+        if (!strcmp(rel, "nmod")) {
+            const ann_token *cw = case_of(s, c->head);
+            if (cw && !is_word(cw, "of") && !is_word(cw, "from") && !is_word(cw, "for") && !is_word(cw, "in") &&
+                !is_word(cw, "inside") && !is_word(cw, "within"))
+                continue;
+        }
         /* Up from the country's head through at most two modifiers to an agent's head. */
         int h = s->tok[c->head].head;
         for (int step = 0; step < 3 && h > 0 && h <= s->ntok; step++) {
@@ -526,6 +571,7 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
             if (g && agent_only(g) && !g->former && lf + la < sizeof g->full) {
                 memcpy(g->full, gs[i].full, lf);
                 memcpy(g->full + lf, g->agent, la + 1);
+                if (says_sector(gs[i].full, g->agent)) g->full[lf] = 0; /* KPA: no PRKMILMIL */
                 g->has_full = 1;
                 g->full_kind = K_ORG;
             }
@@ -543,8 +589,38 @@ static void inherit_country(const ann_sentence *s, group *gs, int ng, int *hg)
     }
 }
 
+/* A place word that the parse makes part of a person's name: "Valeska Paris", "Michael
+ * Jordan" (UD attaches the surname to the given name as flat). The given name must be a
+ * proper noun no entry covers. Such a match is no actor; the whole name stays unknown. */
+typedef struct surnames {
+    int ent[16];
+    int n;
+} surnames;
+
+static int place_in_name(const ann_actors *a, const ann_sentence *s, const match *m, int prev_last, surnames *sn)
+{
+    int kind = a->ent[m->entry].kind;
+    if (kind != K_COUNTRY && kind != K_CAPITAL && kind != K_PLACE) return 0;
+    int f = m->first;
+    const ann_token *t = &s->tok[f];
+    if (!t->deprel) return 0;
+    /* Later in the same story the surname alone ("Paris claims ...") is the person when it
+     * acts, is acted on or possesses; "in Paris" stays a place. */
+    if (m->last == f && t->upos && !strcmp(t->upos, "PROPN"))
+        for (int i = 0; i < sn->n; i++)
+            if (sn->ent[i] == m->entry)
+                return !strcmp(t->deprel, "nsubj") || !strcmp(t->deprel, "nsubj:pass") ||
+                       !strcmp(t->deprel, "nmod:poss") || !strcmp(t->deprel, "obj") || !strcmp(t->deprel, "iobj");
+    if (f < 1 || prev_last >= f - 1) return 0;
+    const ann_token *p = &s->tok[f - 1];
+    if (strncmp(t->deprel, "flat", 4) || t->head != f) return 0; /* head is token f-1 (1-based f) */
+    if (!p->upos || strcmp(p->upos, "PROPN") || glued_end(p)) return 0;
+    if (sn->n < 16) sn->ent[sn->n++] = m->entry;
+    return 1;
+}
+
 static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *mt, int nm,
-                         int32_t date, unsigned char *covered, group *gs, int *hg)
+                         int32_t date, unsigned char *covered, group *gs, int *hg, surnames *sn)
 {
     const ann_sentence *s = &d->sent[si];
     memset(covered, 0, (size_t)s->ntok);
@@ -552,6 +628,7 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
     while (k < nm) {
         group g;
         memset(&g, 0, sizeof g);
+        if (place_in_name(a, s, &mt[k], k ? mt[k - 1].last : -1, sn)) { k++; continue; }
         if (!group_take(a, &g, &mt[k], date, -1)) {
             if (a->ent[mt[k].entry].kind == K_IGNORE)
                 for (int i = mt[k].first; i <= mt[k].last; i++) covered[i] = 1;
@@ -577,18 +654,51 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
             if (gk < 0 || !group_take(a, &g, &mt[k], date, gk)) break;
             k++;
         }
+        /* A capitalized title before a known name written in lower case: "President obama".
+         * Not a verb: "President may". */
+        if (g.has_agent && !g.has_full && is_title(g.agent) && tok_upper(&s->tok[g.last]) &&
+            !glued_end(&s->tok[g.last]) && g.last + 1 < s->ntok && (k >= nm || mt[k].first > g.last + 1)) {
+            const ann_token *t = &s->tok[g.last + 1];
+            int last = -1;
+            if (islower((unsigned char)t->form[0]) &&
+                !(t->upos && (!strcmp(t->upos, "VERB") || !strcmp(t->upos, "AUX") || !strcmp(t->upos, "ADP") ||
+                              !strcmp(t->upos, "DET") || !strcmp(t->upos, "PRON")))) {
+                int e = longest(a, s, g.last + 1, &last, date, 1);
+                if (e >= 0 && (k >= nm || last < mt[k].first)) {
+                    match pm = {g.last + 1, last, e};
+                    group_take(a, &g, &pm, date, 0);
+                }
+            }
+        }
         /* A title followed by a name we do not know: "Foreign Minister Jeyhun Bayramov". */
         if (g.has_agent && !g.has_full && is_title(g.agent)) {
             int j = g.last + 1;
+            /* "Deputy Secretary of Energy Jeffrey Kupfer", "Minister of Education Stefania
+             * Giannini": a department no entry knows, then the name. */
+            if (glued_end(&s->tok[g.last]) == 0 && tok_upper(&s->tok[g.last]) && j + 2 < s->ntok &&
+                is_word(&s->tok[j], "of") && is_name_token(s, j + 1) && is_name_token(s, j + 2) &&
+                !glued_end(&s->tok[j + 1]) && (k >= nm || j + 2 < mt[k].first))
+                j++;
             if (glued_end(&s->tok[g.last]) == 0)
                 while (j < s->ntok && is_name_token(s, j) && (k >= nm || j < mt[k].first)) {
                     j++;
                     if (glued_end(&s->tok[j - 1])) break;
+                    /* "Foreign Minister Cho Tae-yul": the part after the hyphen too. */
+                    while (name_hyphen(s, j) && (k >= nm || j + 1 < mt[k].first)) {
+                        j += 2;
+                        if (glued_end(&s->tok[j - 1])) break;
+                    }
                 }
             if (j > g.last + 1) g.last = j - 1;
         }
         /* "former" alone or with only a name is not an actor. */
         if (!g.has_country && !g.has_agent && !g.has_full) continue;
+        /* A lone sector word modifying another noun is no actor: "military facilities",
+         * "civilian casualties" (but "Israeli military access" is the Israeli military's). */
+        if (agent_only(&g) && !g.former && g.first == g.last && s->tok[g.first].upos &&
+            !strcmp(s->tok[g.first].upos, "ADJ") && s->tok[g.first].deprel &&
+            (!strcmp(s->tok[g.first].deprel, "amod") || !strcmp(s->tok[g.first].deprel, "conj")))
+            continue;
         g.head = head_of_span(s, g.first, g.last);
         gs[ng++] = g;
     }
@@ -611,7 +721,11 @@ static void tag_sentence(const ann_actors *a, ann_doc *d, int si, const match *m
     for (int i = 0; i < s->ntok;) {
         if (covered[i] || !is_name_token(s, i)) { i++; continue; }
         int j = i;
-        while (j + 1 < s->ntok && !covered[j + 1] && is_name_token(s, j + 1)) j++;
+        for (;;) {
+            if (j + 1 < s->ntok && !covered[j + 1] && is_name_token(s, j + 1)) j++;
+            else if (j + 2 < s->ntok && !covered[j + 2] && name_hyphen(s, j + 1)) j += 2;
+            else break;
+        }
         group g;
         memset(&g, 0, sizeof g);
         g.first = i;
@@ -635,6 +749,7 @@ int ann_actors_tag(const ann_actors *a, ann_doc *d, ann_err *err)
     int *hg = ann_xmalloc(sizeof *hg * (size_t)(maxtok + 1));
     int *sent_discard = ann_xcalloc((size_t)d->nsent + 1, sizeof(int));
     int doc_discard = 0;
+    surnames sn = {{0}, 0};
     /* A document-level discard anywhere silences the whole document, so look first. */
     for (int pass = a->ndocdiscard ? 0 : 1; pass < 2 && !doc_discard; pass++) {
         for (int si = 0; si < d->nsent; si++) {
@@ -642,7 +757,7 @@ int ann_actors_tag(const ann_actors *a, ann_doc *d, ann_err *err)
             int nm = 0;
             for (int i = 0; i < s->ntok;) {
                 int last = i;
-                int e = longest(a, s, i, &last, date);
+                int e = longest(a, s, i, &last, date, 0);
                 if (e < 0) { i++; continue; }
                 int kind = a->ent[e].kind;
                 if (kind == K_DISCARD_DOC) doc_discard = 1;
@@ -654,7 +769,7 @@ int ann_actors_tag(const ann_actors *a, ann_doc *d, ann_err *err)
                 i = last + 1;
             }
             if (pass == 0 || sent_discard[si]) continue;
-            tag_sentence(a, d, si, mt, nm, date, covered, gs, hg);
+            tag_sentence(a, d, si, mt, nm, date, covered, gs, hg, &sn);
         }
     }
     free(mt);

@@ -313,3 +313,58 @@ uint64_t ann_hash64(const void *p, size_t n, uint64_t seed)
     }
     return h;
 }
+
+int ann_u64set_add(ann_u64set *s, uint64_t v)
+{
+    if (s->n * 2 >= s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 1024;
+        uint64_t *ns = ann_xcalloc(nc, sizeof *ns);
+        for (size_t i = 0; i < s->cap; i++) {
+            if (!s->slot[i]) continue;
+            size_t k = s->slot[i] & (nc - 1);
+            while (ns[k]) k = (k + 1) & (nc - 1);
+            ns[k] = s->slot[i];
+        }
+        free(s->slot);
+        s->slot = ns;
+        s->cap = nc;
+    }
+    if (!v) v = 1;
+    size_t k = v & (s->cap - 1);
+    while (s->slot[k]) {
+        if (s->slot[k] == v) return 0;
+        k = (k + 1) & (s->cap - 1);
+    }
+    s->slot[k] = v;
+    s->n++;
+    return 1;
+}
+
+void ann_u64set_free(ann_u64set *s)
+{
+    free(s->slot);
+    memset(s, 0, sizeof *s);
+}
+
+long ann_days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void ann_civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}

@@ -45,6 +45,16 @@ int cli_parse_common(int argc, char **argv, cli_common *c, const char *usage, cl
 /* Reports "annalist: <cmd>: msg" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The options of the commands that read a store (query, export): --db and the event filters
+ * (--actor, --dyad, --code, --since ...; dyad is storage for --dyad's two codes). Returns the
+ * argv items consumed, 0 when argv[i] is none of them, -1 after an error message. */
+int cli_store_opt(int argc, char **argv, int i, const char **db, ann_query *q, char *dyad, size_t ndyad);
+/* For the commands that read a store (query, export): they take no FILEs and need --db.
+ * Frees c->files; returns 0, or 2 after printing what is wrong. */
+int cli_store_args(const char *cmd, cli_common *c, const char *db);
+/* Opens --db read-only, or prints why not ("<cmd>: ...") and returns NULL. */
+ann_store *cli_store_open_ro(const char *cmd, const char *db);
+
 /* Each command lives in src/cli/cmd_<name>.c. They are declared weak so the table in main.c can
  * list every command while a build that lacks one (a stage still being written) simply
  * does not offer it: main.c skips entries whose function is NULL. */

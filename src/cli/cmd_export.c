@@ -20,7 +20,6 @@ static const char usage[] =
     "--until, --doc, --with-negated, --only-negated); negated events are exported only when asked.\n"
     "Example: annalist export --db events.sqlite --format gdelt --since 2025-06-01 > events.tsv\n";
 
-int cli_store_filter_opt(int argc, char **argv, int i, ann_query *q, char *dyad, size_t ndyad);
 void cli_event_jsonl(ann_buf *b, const ann_event_row *e);
 
 typedef struct xopts {
@@ -32,16 +31,7 @@ typedef struct xopts {
 static int own_opt(int argc, char **argv, int i, void *ctx)
 {
     xopts *o = ctx;
-    int k = cli_store_filter_opt(argc, argv, i, &o->q, o->dyad, sizeof o->dyad);
-    if (k) return k;
-    const char *a = argv[i];
-    if (!strcmp(a, "--db")) {
-        if (i + 1 >= argc) { cli_error("export: --db needs a value"); return -1; }
-        o->db = argv[i + 1];
-        return 2;
-    }
-    if (!strncmp(a, "--db=", 5)) { o->db = a + 5; return 1; }
-    return 0;
+    return cli_store_opt(argc, argv, i, &o->db, &o->q, o->dyad, sizeof o->dyad);
 }
 
 enum { X_GDELT, X_PHOENIX, X_CSV, X_JSONL };
@@ -230,18 +220,16 @@ int cmd_export(int argc, char **argv)
     cli_common c;
     int rc = cli_parse_common(argc, argv, &c, usage, own_opt, &o);
     if (rc) { free(c.files); return rc < 0 ? 0 : rc; }
-    if (c.nfiles) { cli_error("export: unexpected argument '%s'; see 'annalist export --help'", c.files[0]); free(c.files); return 2; }
-    free(c.files);
-    if (!o.db) { cli_error("export: --db PATH or --db postgresql://... is required"); return 2; }
+    if ((rc = cli_store_args("export", &c, o.db))) return rc;
     static const char *names[] = {"gdelt", "phoenix", "csv", "jsonl"};
     int fmt = -1;
     for (int i = 0; i < 4; i++)
         if (c.format && !strcmp(c.format, names[i])) fmt = i;
     if (fmt < 0) { cli_error("export: --format must be gdelt, phoenix, csv or jsonl%s%s%s", c.format ? ", not '" : "", c.format ? c.format : "", c.format ? "'" : ""); return 2; }
     signal(SIGXFSZ, SIG_IGN);
+    ann_store *st = cli_store_open_ro("export", o.db);
+    if (!st) return 2;
     ann_err err = {0};
-    ann_store *st = ann_store_open(o.db, ANN_STORE_READONLY, &err);
-    if (!st) { cli_error("export: %s", err.msg); return 2; }
     xout out = {.fmt = fmt};
     o.q.by_doc = fmt == X_JSONL;  /* a document's events adjacent, so the file can be ingested again */
     if (fmt == X_PHOENIX) ann_buf_puts(&out.b, phoenix_header);

@@ -222,6 +222,7 @@ static int ingest_file(ingest *g, ann_store_jsonl *r, int strict)
     pthread_cond_init(&q.room, NULL);
     pthread_t th;
     pthread_create(&th, NULL, reader_main, &q);
+    pthread_setname_np(th, "ann-jsonl"); /* so top and perf tell the decoder from the writer */
     int stopped = 0;
     for (;;) {
         pthread_mutex_lock(&q.mu);

@@ -27,9 +27,6 @@ static const char usage[] =
     "  --stats                 counts of documents, sentences, events, actors; date range\n\n"
     "Example: annalist query --db events.sqlite --series --dyad IRN:AZE --by month --chart\n";
 
-/* Filter options shared with `annalist export`. Returns argv items consumed, 0, or -1. */
-int cli_store_filter_opt(int argc, char **argv, int i, ann_query *q, char *dyad, size_t ndyad);
-
 static const char *opt_value(int argc, char **argv, int i, const char *name, int *used)
 {
     const char *a = argv[i];
@@ -44,17 +41,22 @@ static const char *opt_value(int argc, char **argv, int i, const char *name, int
     return NULL;
 }
 
-int cli_store_filter_opt(int argc, char **argv, int i, ann_query *q, char *dyad, size_t ndyad)
+int cli_store_opt(int argc, char **argv, int i, const char **db, ann_query *q, char *dyad, size_t ndyad)
 {
     const char *a = argv[i];
+    int used;
+    const char *v = opt_value(argc, argv, i, "--db", &used);
+    if (used) {
+        *db = v;
+        return used;
+    }
     if (!strcmp(a, "--undirected")) { q->undirected = 1; return 1; }
     if (!strcmp(a, "--with-negated")) { q->negated = 1; return 1; }
     if (!strcmp(a, "--only-negated")) { q->negated = 2; return 1; }
     static const char *names[] = {"--actor", "--dyad", "--source", "--target", "--code", "--root",
                                   "--quad", "--since", "--until", "--doc"};
     for (int k = 0; k < 10; k++) {
-        int used;
-        const char *v = opt_value(argc, argv, i, names[k], &used);
+        v = opt_value(argc, argv, i, names[k], &used);
         if (used < 0) return -1;
         if (!used) continue;
         switch (k) {
@@ -99,20 +101,20 @@ typedef struct qopts {
 static int own_opt(int argc, char **argv, int i, void *ctx)
 {
     qopts *o = ctx;
-    int k = cli_store_filter_opt(argc, argv, i, &o->q, o->dyad, sizeof o->dyad);
+    int k = cli_store_opt(argc, argv, i, &o->db, &o->q, o->dyad, sizeof o->dyad);
     if (k) return k;
     const char *a = argv[i];
     if (!strcmp(a, "--series")) { o->series = 1; return 1; }
     if (!strcmp(a, "--chart")) { o->chart = 1; return 1; }
     if (!strcmp(a, "--stats")) { o->stats = 1; return 1; }
-    static const char *names[] = {"--db", "--by", "--svg", "--top", "--actors", "--cursor", "--limit"};
-    for (int n = 0; n < 7; n++) {
+    static const char *names[] = {"--by", "--svg", "--top", "--actors", "--cursor", "--limit"};
+    for (int n = 0; n < 6; n++) {
         int used;
         const char *v = opt_value(argc, argv, i, names[n], &used);
         if (used < 0) return -1;
         if (!used) continue;
-        const char **dst[] = {&o->db, &o->by, &o->svg, &o->top, &o->actors, &o->cursor};
-        if (n < 6) *dst[n] = v;
+        const char **dst[] = {&o->by, &o->svg, &o->top, &o->actors, &o->cursor};
+        if (n < 5) *dst[n] = v;
         else {
             char *end;
             o->limit = strtol(v, &end, 10);
@@ -378,9 +380,7 @@ int cmd_query(int argc, char **argv)
     cli_common c;
     int rc = cli_parse_common(argc, argv, &c, usage, own_opt, &o);
     if (rc) { free(c.files); return rc < 0 ? 0 : rc; }
-    if (c.nfiles) { cli_error("query: unexpected argument '%s'; see 'annalist query --help'", c.files[0]); free(c.files); return 2; }
-    free(c.files);
-    if (!o.db) { cli_error("query: --db PATH or --db postgresql://... is required"); return 2; }
+    if ((rc = cli_store_args("query", &c, o.db))) return rc;
     int fmt = F_TABLE;
     if (c.format) {
         if (!strcmp(c.format, "csv")) fmt = F_CSV;
@@ -393,8 +393,8 @@ int cmd_query(int argc, char **argv)
     int top = -1;
     if (o.top && (top = ann_top_parse(o.top)) < 0) { cli_error("query: --top takes actors, dyads or codes, not '%s'", o.top); return 2; }
     ann_err err = {0};
-    ann_store *st = ann_store_open(o.db, ANN_STORE_READONLY, &err);
-    if (!st) { cli_error("query: %s", err.msg); return 2; }
+    ann_store *st = cli_store_open_ro("query", o.db);
+    if (!st) return 2;
     if (o.series) {
         rc = show_series(st, &o, fmt);
     } else if (o.top) {

@@ -16,6 +16,26 @@ void cli_error(const char *fmt, ...)
     va_end(ap);
 }
 
+int cli_store_args(const char *cmd, cli_common *c, const char *db)
+{
+    int n = c->nfiles;
+    if (n) cli_error("%s: unexpected argument '%s'; see 'annalist %s --help'", cmd, c->files[0], cmd);
+    free(c->files);
+    c->files = NULL;
+    c->nfiles = 0;
+    if (n) return 2;
+    if (!db) { cli_error("%s: --db PATH or --db postgresql://... is required", cmd); return 2; }
+    return 0;
+}
+
+ann_store *cli_store_open_ro(const char *cmd, const char *db)
+{
+    ann_err err = {0};
+    ann_store *st = ann_store_open(db, ANN_STORE_READONLY, &err);
+    if (!st) cli_error("%s: %s", cmd, err.msg);
+    return st;
+}
+
 static const char *optval(int argc, char **argv, int *i, const char *name)
 {
     const char *a = argv[*i];

@@ -63,29 +63,6 @@ static int is_punct(const lex *l, char c) { return l->kind == 'p' && l->s[0] == 
 
 /* ---- calendar arithmetic (proleptic Gregorian; days since 1970-01-01) ---- */
 
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 static int days_in_month(int y, int m)
 {
     static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -111,7 +88,7 @@ static void put_ymd(ann_date *out, int y, int m, int d)
 static void put_days(ann_date *out, long z)
 {
     int y, m, d;
-    civil_from_days(z, &y, &m, &d);
+    ann_civil_from_days(z, &y, &m, &d);
     put_ymd(out, y, m, d);
 }
 
@@ -189,6 +166,8 @@ typedef struct ctx {
     long doc;            /* doc_date in days */
     int dy, dm, dd;
     int tense;
+    int have_ref;        /* ref_date parsed */
+    long ref;            /* the story's current date in days (see ann_resolve_date_expr_ref) */
 } ctx;
 
 #define L(i) (&c->lx[i])
@@ -213,7 +192,7 @@ static int infer_year(const ctx *c, int m, int d)
     for (int k = -1; k <= 1; k++) {
         int yy = y + k;
         int dd = d ? (d <= days_in_month(yy, m) ? d : days_in_month(yy, m)) : 1;
-        long z = days_from_civil(yy, m, dd);
+        long z = ann_days_from_civil(yy, m, dd);
         long dist = z > c->doc ? z - c->doc : c->doc - z;
         if (k == -1 || dist < best) best = dist, besty = yy;
     }
@@ -466,6 +445,63 @@ static int ago(ctx *c, int i, ann_date *out)
     return 3;
 }
 
+/* Offsets from the story's reference date rather than the publication date: "two days
+ * later", "a week earlier", "three days afterwards", "the next day", "the following week",
+ * "the previous day", "the day before" (not "before the vote": that is relative to the
+ * vote, so before/after must end the phrase). Without a reference they do not parse. */
+static int anaphoric(ctx *c, int i, ann_date *out)
+{
+    if (!c->have_ref || !HAVE(i + 1)) return 0;
+    const lex *a = L(i);
+    int n = 0, dir = 0, used = 0;
+    const lex *u = NULL;
+    if (is_word(a, "the") && HAVE(i + 2)) {
+        const lex *b = L(i + 1);
+        if (is_word(b, "next") || is_word(b, "following")) n = 1, dir = 1;
+        else if (is_word(b, "previous") || is_word(b, "preceding")) n = 1, dir = -1;
+        if (dir) {
+            u = L(i + 2);
+            used = 3;
+            /* "the following morning" is the next day */
+            if (is_word(u, "morning") || is_word(u, "evening") || is_word(u, "night") ||
+                is_word(u, "afternoon"))
+                u = NULL;
+        } else if (is_word(b, "day") && (is_word(L(i + 2), "after") || is_word(L(i + 2), "before")) &&
+                   (!HAVE(i + 3) || L(i + 3)->kind == 'p')) {
+            n = 1, dir = is_word(L(i + 2), "after") ? 1 : -1;
+            u = b;
+            used = 3;
+        } else
+            return 0;
+    } else {
+        n = number_of(a);
+        if (n < 0 || !HAVE(i + 2)) return 0;
+        u = L(i + 1);
+        const lex *w = L(i + 2);
+        if (is_word(w, "later") || is_word(w, "afterwards") || is_word(w, "afterward")) dir = 1;
+        else if (is_word(w, "earlier")) dir = -1;
+        else if ((is_word(w, "after") || is_word(w, "before")) && (!HAVE(i + 3) || L(i + 3)->kind == 'p'))
+            dir = is_word(w, "after") ? 1 : -1;
+        else
+            return 0;
+        used = 3;
+    }
+    int unit = !u || is_word(u, "day") || is_word(u, "days") ? 'd'
+             : is_word(u, "week") || is_word(u, "weeks") ? 'w'
+             : is_word(u, "month") || is_word(u, "months") ? 'm'
+             : is_word(u, "year") || is_word(u, "years") ? 'y' : 0;
+    if (!unit) return 0;
+    int y, m, d;
+    ann_civil_from_days(c->ref, &y, &m, &d);
+    switch (unit) {
+    case 'd': put_days(out, c->ref + dir * n); out->precision = ANN_PREC_DAY; break;
+    case 'w': set_week(out, monday_of(c->ref + 7L * dir * n)); break;
+    case 'm': set_month(out, y, m + dir * n); break;
+    default: set_year(out, y + dir * n); break;
+    }
+    return used;
+}
+
 static int day_words(ctx *c, int i, ann_date *out)
 {
     const lex *a = L(i);
@@ -496,6 +532,12 @@ static int day_words(ctx *c, int i, ann_date *out)
 
 int ann_resolve_date_expr(const char *text, const char *doc_date, int tense, ann_date *out)
 {
+    return ann_resolve_date_expr_ref(text, doc_date, NULL, tense, out);
+}
+
+int ann_resolve_date_expr_ref(const char *text, const char *doc_date, const char *ref_date, int tense,
+                              ann_date *out)
+{
     ctx cx, *c = &cx;
     memset(out, 0, sizeof *out);
     if (!text) return 0;
@@ -504,14 +546,17 @@ int ann_resolve_date_expr(const char *text, const char *doc_date, int tense, ann
     c->tense = tense;
     c->need_doc = 0;
     c->have_doc = parse_iso(doc_date, &c->dy, &c->dm, &c->dd);
-    c->doc = c->have_doc ? days_from_civil(c->dy, c->dm, c->dd) : 0;
+    c->doc = c->have_doc ? ann_days_from_civil(c->dy, c->dm, c->dd) : 0;
+    int ry, rm, rd;
+    c->have_ref = parse_iso(ref_date, &ry, &rm, &rd);
+    c->ref = c->have_ref ? ann_days_from_civil(ry, rm, rd) : 0;
 
-    int used = 0;
+    int used = anaphoric(c, 0, out);
     const lex *a = L(0);
-    if (a->kind == 'n' || month_of(a)) {
+    if (!used && (a->kind == 'n' || month_of(a))) {
         used = explicit_date(c, 0, out);
         if (!used) used = ago(c, 0, out);
-    } else if (a->kind == 'w') {
+    } else if (!used && a->kind == 'w') {
         if (weekday_of(a) >= 0) used = weekday_date(c, 0, 0, out);
         else if (is_word(a, "in") && HAVE(1)) {
             if (is_year(L(1)) && !(HAVE(2) && (is_punct(L(2), '-') || L(2)->kind == 'n'))) {

@@ -9,6 +9,7 @@
 
 typedef struct span {
     int first, last;   /* tokens, inclusive */
+    char ref[11];      /* the story's reference date where the span stands ("" none) */
 } span;
 
 /* Words that may open a date expression; anything else is skipped without calling the parser
@@ -35,18 +36,24 @@ static int last_token_within(const ann_sentence *s, int first, uint32_t limit)
     return last;
 }
 
-static int find_spans(const ann_doc *d, const ann_sentence *s, span *out, int max)
+/* The date expressions of s. ref is the story's reference date so far (the latest day-precise
+ * date told), which "two days later" counts from; each span keeps the one before it, and ref
+ * moves on past s. */
+static int find_spans(const ann_doc *d, const ann_sentence *s, span *out, int max, char ref[11])
 {
     int n = 0;
     for (int i = 0; i < s->ntok && n < max; i++) {
         if (!may_open(&s->tok[i])) continue;
         ann_date dt;
         /* The tense only changes which date, never whether or how far an expression matches. */
-        if (ann_resolve_date_expr(d->text + s->tok[i].start, d->date, ANN_TENSE_UNKNOWN, &dt) != 1)
+        if (ann_resolve_date_expr_ref(d->text + s->tok[i].start, d->date, ref[0] ? ref : NULL,
+                                      ANN_TENSE_UNKNOWN, &dt) != 1)
             continue;
         int last = last_token_within(s, i, s->tok[i].start + (uint32_t)dt.len);
         if (last < i) continue;
         out[n].first = i, out[n].last = last;
+        memcpy(out[n].ref, ref, 11);
+        if (!strcmp(dt.precision, ANN_PREC_DAY)) memcpy(ref, dt.iso, 11);
         n++;
         i = last;
     }
@@ -144,6 +151,15 @@ static int dist(const span *sp, int t)
 
 #define MAXSPANS 16
 
+/* Reading order of events: by sentence, ties by index (qsort is not stable). */
+static int by_sentence(const void *pa, const void *pb, void *events)
+{
+    int a = *(const int *)pa, b = *(const int *)pb;
+    const ann_event *x = (const ann_event *)events + a, *y = (const ann_event *)events + b;
+    if (x->sent != y->sent) return x->sent < y->sent ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
 int ann_resolve_dates(ann_doc *d, ann_err *err)
 {
     ann_date probe;
@@ -154,8 +170,14 @@ int ann_resolve_dates(ann_doc *d, ann_err *err)
     }
     span spans[MAXSPANS];
     int nspans = 0, spans_of = -1;
-    for (int e = 0; e < d->nevent; e++) {
-        ann_event *ev = &d->event[e];
+    /* Events in reading order, so the reference date ("two days later") sweeps forward once
+     * through the sentences up to each event's. */
+    int *order = ann_xmalloc((size_t)(d->nevent ? d->nevent : 1) * sizeof *order);
+    for (int e = 0; e < d->nevent; e++) order[e] = e;
+    qsort_r(order, (size_t)d->nevent, sizeof *order, by_sentence, d->event);
+    char ref[11] = "";
+    for (int o = 0; o < d->nevent; o++) {
+        ann_event *ev = &d->event[order[o]];
         if (d->date) memcpy(ev->date, d->date, 10), ev->date[10] = 0;
         else ev->date[0] = 0;
         ev->date_precision = ANN_PREC_DOCUMENT;
@@ -163,7 +185,9 @@ int ann_resolve_dates(ann_doc *d, ann_err *err)
         if (ev->sent < 0 || ev->sent >= d->nsent) continue;
         const ann_sentence *s = &d->sent[ev->sent];
         if (spans_of != ev->sent) {
-            nspans = find_spans(d, s, spans, MAXSPANS);
+            /* the sentences between the last event's and this one's move the reference on */
+            for (int si = spans_of + 1; si < ev->sent; si++) find_spans(d, &d->sent[si], spans, MAXSPANS, ref);
+            nspans = find_spans(d, s, spans, MAXSPANS, ref);
             spans_of = ev->sent;
         }
         if (!nspans) continue;
@@ -183,10 +207,13 @@ int ann_resolve_dates(ann_doc *d, ann_err *err)
         int tense = parsed ? clause_tense(s, path, npath) : ANN_TENSE_UNKNOWN;
         const ann_token *a = &s->tok[spans[best].first], *z = &s->tok[spans[best].last];
         ann_date dt;
-        if (ann_resolve_date_expr(d->text + a->start, d->date, tense, &dt) != 1) continue;
+        if (ann_resolve_date_expr_ref(d->text + a->start, d->date, spans[best].ref[0] ? spans[best].ref : NULL,
+                                      tense, &dt) != 1)
+            continue;
         memcpy(ev->date, dt.iso, sizeof ev->date);
         ev->date_precision = dt.precision;
         ev->date_text = ann_arena_strndup(&d->arena, d->text + a->start, z->end - a->start);
     }
+    free(order);
     return 0;
 }

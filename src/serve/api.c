@@ -231,6 +231,14 @@ static ann_store *store_get(ann_serve_server *s, ann_err *err)
     return st;
 }
 
+/* store_get for an endpoint: when no handle can be had, the answer is already a 503. */
+static ann_store *store_or_503(ann_serve_server *s, ann_serve_resp *r, ann_err *err)
+{
+    ann_store *st = store_get(s, err);
+    if (!st) ann_serve_error(r, 503, "store unavailable: %s", err->msg);
+    return st;
+}
+
 static void store_put(ann_serve_server *s, ann_store *st)
 {
     pthread_mutex_lock(&s->lock);
@@ -544,11 +552,8 @@ static void api_events(ann_serve_server *s, const ann_serve_req *rq, ann_serve_r
     }
     q.cursor = cur;
     ann_err err = {0};
-    ann_store *st = store_get(s, &err);
-    if (!st) {
-        ann_serve_error(r, 503, "store unavailable: %s", err.msg);
-        return;
-    }
+    ann_store *st = store_or_503(s, r, &err);
+    if (!st) return;
     char next[512] = "";
     ann_buf_puts(&r->body, "{\"events\":[");
     ev_ctx c = {&r->body, 0};
@@ -579,11 +584,8 @@ static void api_series(ann_serve_server *s, const ann_serve_req *rq, ann_serve_r
         return;
     }
     ann_err err = {0};
-    ann_store *st = store_get(s, &err);
-    if (!st) {
-        ann_serve_error(r, 503, "store unavailable: %s", err.msg);
-        return;
-    }
+    ann_store *st = store_or_503(s, r, &err);
+    if (!st) return;
     ann_series ser = {0};
     int rc = ann_store_series(st, &q, (ann_period)period, &ser, &err);
     store_put(s, st);
@@ -644,11 +646,8 @@ static void api_actors(ann_serve_server *s, const ann_serve_req *rq, ann_serve_r
         return;
     }
     ann_err err = {0};
-    ann_store *st = store_get(s, &err);
-    if (!st) {
-        ann_serve_error(r, 503, "store unavailable: %s", err.msg);
-        return;
-    }
+    ann_store *st = store_or_503(s, r, &err);
+    if (!st) return;
     ann_top_row *rows = NULL;
     int n = 0;
     int rc = ann_store_actor_search(st, text, (int)limit, &rows, &n, &err);
@@ -676,11 +675,8 @@ static void api_top(ann_serve_server *s, const ann_serve_req *rq, ann_serve_resp
         return;
     }
     ann_err err = {0};
-    ann_store *st = store_get(s, &err);
-    if (!st) {
-        ann_serve_error(r, 503, "store unavailable: %s", err.msg);
-        return;
-    }
+    ann_store *st = store_or_503(s, r, &err);
+    if (!st) return;
     ann_top_row *rows = NULL;
     int n = 0;
     int rc = ann_store_top(st, &q, (ann_top_kind)k, &rows, &n, &err);
@@ -699,11 +695,8 @@ static void api_top(ann_serve_server *s, const ann_serve_req *rq, ann_serve_resp
 static void api_stats(ann_serve_server *s, ann_serve_resp *r)
 {
     ann_err err = {0};
-    ann_store *st = store_get(s, &err);
-    if (!st) {
-        ann_serve_error(r, 503, "store unavailable: %s", err.msg);
-        return;
-    }
+    ann_store *st = store_or_503(s, r, &err);
+    if (!st) return;
     ann_store_stats ss = {0};
     int rc = ann_store_stats_get(st, &ss, &err);
     const char *backend = ann_store_backend(st);

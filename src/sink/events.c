@@ -41,6 +41,9 @@ void ann_events_write_jsonl(ann_buf *b, const ann_doc *d)
             ann_buf_puts(b, ",\"date_precision\":");
             json_str_or_null(b, e->date_precision);
         }
+        /* the words the date was read from, null for the document's date */
+        ann_buf_puts(b, ",\"date_text\":");
+        json_str_or_null(b, e->date_text);
         ann_buf_puts(b, ",\"source\":");
         json_actor(b, &e->source);
         ann_buf_puts(b, ",\"target\":");

@@ -31,6 +31,9 @@ typedef struct st_ops {
     /* Optional: called with 1 after BEGIN and with 0 before COMMIT/ROLLBACK of an ingest
      * batch, so a backend can pipeline the batch's statements. 0 returns the first error. */
     int (*batch)(ann_store *s, int on, ann_err *err);
+    /* Optional: statements run before and after the indexes are rebuilt at the end of a bulk
+     * load (sorter settings differ from what row-at-a-time inserts want). */
+    const char *index_build_begin, *index_build_end;
 } st_ops;
 
 enum { ST_PUT_NSTMT = 12 };
@@ -41,6 +44,11 @@ struct ann_store {
     int readonly;
     int in_tx;
     int bulk;                 /* secondary indexes dropped for a bulk load */
+    /* A first load into an empty database: a document whose id this load has not stored yet
+     * cannot be in the database, so ann_store_put need not ask (one round trip per document
+     * on PostgreSQL). fresh holds the ids' hashes; a repeat or a collision just asks. */
+    int fresh_load;
+    ann_u64set fresh;
     int schema_version;
     char *target;             /* for messages (URL without password) */
     st_stmt *put[ST_PUT_NSTMT];  /* ingest statements, prepared on first use */

@@ -182,8 +182,7 @@ struct ann_store_jsonl {
     jslot slot[ANN_STORE_JSONL_RING];
     long ndocs;               /* documents started: the next one uses slot[ndocs % RING] */
     /* ids of documents already returned, to catch a document split across the file */
-    uint64_t *seen;
-    size_t nseen, capseen;
+    ann_u64set seen;          /* hashes of the document ids read so far */
     int eof;
     int fast;
 };
@@ -245,36 +244,10 @@ void ann_store_jsonl_close(ann_store_jsonl *r)
     }
     if (!fast_alloc_on()) json_decref(r->pending);
     if (r->own) fclose(r->f);
-    free(r->seen);
+    ann_u64set_free(&r->seen);
     free(r->buf);
     free(r->path);
     free(r);
-}
-
-static int seen_has_add(ann_store_jsonl *r, uint64_t h)
-{
-    if (r->nseen * 2 >= r->capseen) {
-        size_t nc = r->capseen ? r->capseen * 2 : 1024;
-        uint64_t *ns = ann_xcalloc(nc, sizeof *ns);
-        for (size_t i = 0; i < r->capseen; i++) {
-            if (!r->seen[i]) continue;
-            size_t k = r->seen[i] & (nc - 1);
-            while (ns[k]) k = (k + 1) & (nc - 1);
-            ns[k] = r->seen[i];
-        }
-        free(r->seen);
-        r->seen = ns;
-        r->capseen = nc;
-    }
-    if (!h) h = 1;
-    size_t k = h & (r->capseen - 1);
-    while (r->seen[k]) {
-        if (r->seen[k] == h) return 1;
-        k = (k + 1) & (r->capseen - 1);
-    }
-    r->seen[k] = h;
-    r->nseen++;
-    return 0;
 }
 
 /* Reads the next non-blank line as a JSON object into r->pending. 1 ok, 0 eof, -1 bad line. */
@@ -475,7 +448,7 @@ int ann_store_jsonl_next(ann_store_jsonl *r, ann_store_doc *out, ann_err *err)
         if (strcmp(json_string_value(json_object_get(r->pending, "doc_id")), id)) break;
     }
     json_arena = NULL;
-    int repeated = seen_has_add(r, ann_hash64(id, strlen(id), 7));
+    int repeated = !ann_u64set_add(&r->seen, ann_hash64(id, strlen(id), 7));
     if (repeated) {
         ann_err_set(err, 1, "%s:%ld: document '%s' appears again, apart from its earlier events; a "
                     "document's events must be on adjacent lines (sort the file by doc_id); "

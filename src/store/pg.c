@@ -303,6 +303,7 @@ static void pg_close(ann_store *s)
 static const st_ops pg_ops = {
     "postgresql", pg_exec, pg_prepare, pg_bind_text, pg_bind_int, pg_bind_double, pg_step,
     pg_text, pgs_int64, pgs_dbl, pg_is_null, pg_reset, pg_finalize, pg_close, pg_batch,
+    NULL, NULL,
 };
 
 static void quiet_notice(void *arg, const char *msg) { (void)arg; (void)msg; }

@@ -215,6 +215,7 @@ void ann_store_close(ann_store *s)
         if (s->put[i]) s->ops->finalize(s->put[i]);
     if (s->ops && s->db) s->ops->close(s);
     actor_set_free(s->actor_seen);
+    ann_u64set_free(&s->fresh);
     free(s->target);
     free(s);
 }
@@ -226,16 +227,24 @@ int ann_store_bulk(ann_store *s, int on, ann_err *err)
     if (!on) {
         if (!s->bulk) return 0;
         s->bulk = 0;
+        s->fresh_load = 0;
+        ann_u64set_free(&s->fresh);
+        const st_ops *o = s->ops;
+        if (o->index_build_begin && o->exec(s, o->index_build_begin, err) < 0) return -1;
         if (ensure_indexes(s, err) < 0) return -1;
         /* Fresh statistics for the planner; on PostgreSQL VACUUM also marks the pages
          * all-visible, which is what lets a series be answered from the index alone. */
-        return s->ops->exec(s, strcmp(s->ops->name, "sqlite") ? "VACUUM (ANALYZE) events" : "ANALYZE", err);
+        if (o->exec(s, strcmp(o->name, "sqlite") ? "VACUUM (ANALYZE) events" : "ANALYZE", err) < 0) return -1;
+        return o->index_build_end ? o->exec(s, o->index_build_end, err) : 0;
     }
     if (s->bulk || s->in_tx) return 0;
     int failed = 0;
     int64_t any = scalar(s, "SELECT COUNT(*) FROM (SELECT 1 FROM events LIMIT 1) t", NULL, &failed, err);
     if (failed) return -1;
     if (any > 0) return 0;
+    int64_t docs = scalar(s, "SELECT COUNT(*) FROM (SELECT 1 FROM documents LIMIT 1) t", NULL, &failed, err);
+    if (failed) return -1;
+    s->fresh_load = docs == 0;
     for (int i = 0; i < NINDEX; i++) {
         char sql[96];
         snprintf(sql, sizeof sql, "DROP INDEX IF EXISTS %s", index_name[i]);
@@ -368,16 +377,20 @@ int ann_store_put(ann_store *s, const ann_store_doc *d, long *removed, ann_err *
     if (!d->id || !*d->id) { ann_err_set(err, 1, "document without an id cannot be stored"); return -1; }
     char hash[17];
     snprintf(hash, sizeof hash, "%016llx", (unsigned long long)d->hash);
-    st_stmt *st = put_stmt(s, P_GETDOC, err);
-    if (!st) return -1;
-    o->bind_text(st, 1, d->id);
-    int rc = o->step(st, err);
-    if (rc < 0) { o->reset(st); return -1; }
-    int exists = rc == 1;
-    int same = exists && o->text(st, 0) && !strcmp(o->text(st, 0), hash);
-    long old = exists ? (long)o->int64(st, 1) : 0;
-    o->reset(st);
-    if (same && !d->force) return ANN_STORE_UNCHANGED;
+    st_stmt *st;
+    int exists = 0;
+    long old = 0;
+    if (!(s->fresh_load && ann_u64set_add(&s->fresh, ann_hash64(d->id, strlen(d->id), 0x66726573)))) {
+        if (!(st = put_stmt(s, P_GETDOC, err))) return -1;
+        o->bind_text(st, 1, d->id);
+        int rc = o->step(st, err);
+        if (rc < 0) { o->reset(st); return -1; }
+        exists = rc == 1;
+        int same = exists && o->text(st, 0) && !strcmp(o->text(st, 0), hash);
+        old = exists ? (long)o->int64(st, 1) : 0;
+        o->reset(st);
+        if (same && !d->force) return ANN_STORE_UNCHANGED;
+    }
     if (exists) {
         for (int k = P_DELEV; k <= P_DELSENT; k++) {
             if (!(st = put_stmt(s, k, err))) return -1;
@@ -803,31 +816,6 @@ int ann_period_parse(const char *s)
     return -1;
 }
 
-/* Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm). */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long yy = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yy + (*m <= 2));
-}
-
 /* The bucket a date falls in, as a day number (day: itself, week: its Monday, month: the 1st). */
 static int bucket_of(const char *date, ann_period by, long *out)
 {
@@ -835,7 +823,7 @@ static int bucket_of(const char *date, ann_period by, long *out)
     if (!date || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
         return -1;
     if (by == ANN_BY_MONTH) d = 1;
-    long z = days_from_civil(y, m, d);
+    long z = ann_days_from_civil(y, m, d);
     if (by == ANN_BY_WEEK) {
         long wd = ((z % 7) + 7 + 3) % 7;  /* 1970-01-01 was a Thursday: Monday = 0 */
         z -= wd;
@@ -849,9 +837,9 @@ static long bucket_next(long z, ann_period by)
     if (by == ANN_BY_DAY) return z + 1;
     if (by == ANN_BY_WEEK) return z + 7;
     int y, m, d;
-    civil_from_days(z, &y, &m, &d);
+    ann_civil_from_days(z, &y, &m, &d);
     if (++m > 12) { m = 1; y++; }
-    return days_from_civil(y, m, 1);
+    return ann_days_from_civil(y, m, 1);
 }
 
 typedef struct code_count {
@@ -1021,7 +1009,7 @@ int ann_store_series(ann_store *s, const ann_query *f, ann_period by, ann_series
     long z = first;
     for (int i = 0; i < out->n; i++, z = bucket_next(z, by)) {
         int y, m, d;
-        civil_from_days(z, &y, &m, &d);
+        ann_civil_from_days(z, &y, &m, &d);
         snprintf(out->p[i].period, sizeof out->p[i].period, "%04d-%02d-%02d", y, m, d);
     }
     return 0;

@@ -47,6 +47,7 @@ check_seed "raw seed" "$OUT" -1
 line() { printf '%s\n' "$OUT" | grep "\"code\":\"$1\"" | head -1; }
 expect_contains "195 dated" "$(line 195)" '"date":"2025-06-13"'
 expect_contains "0871 dated" "$(line 0871)" '"date":"2025-06-24"'
+expect_contains "195 says which words dated it" "$(line 195)" '"date_precision":"day","date_text":"June 13"'
 expect_contains "reassurance dated" "$(printf '%s\n' "$OUT" | grep '"code":"03' | grep '"source":{"code":"AZEGOV"' | grep '"target":{"code":"IRN"' | head -1)" '"date":"2025-06-14"'
 expect_not_contains "never permit: no attack" "$(printf '%s\n' "$OUT" | grep 'never permit' | grep -E '"root":"(18|19|20)"')" '"root"'
 finish

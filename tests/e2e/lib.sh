@@ -27,3 +27,27 @@ finish() {
   echo "$_asserts assertions, $_fails failed"
   [ $_fails -eq 0 ]; exit $?
 }
+
+# add_model_cmds VERB: appends "parse" and "code --format jsonl" to the array cmds when this
+# build has them and they run (they need the model file). Without the shipped model they run
+# with a small model trained here (1,000 UD EWT sentences, or our own 3 in
+# fuzz/corpus/conllu/mwt.conllu when ../shared is absent); VERB ("tested", "compared") ends
+# the note printed for a command left out.
+add_model_cmds() {
+  local verb=$1 c tiny=
+  local train=("$ROOT/fuzz/corpus/conllu/mwt.conllu")
+  have_shared && train=("$SHARED/data/ud/en_ewt-ud-train.conllu" --max-sentences 1000)
+  _usable() { echo '{"id":"probe","text":"Iran spoke."}' | "$ANNALIST" "$@" -q > /dev/null 2> "$TMP/probe.err"; }
+  for c in "parse" "code --format jsonl"; do
+    if ! "$ANNALIST" ${c%% *} --help >/dev/null 2>&1; then echo "note: no '${c%% *}' in this build; not $verb"; continue; fi
+    # shellcheck disable=SC2086
+    if _usable $c; then cmds+=("$c"); continue; fi
+    if [ -z "$tiny" ] && "$ANNALIST" train -q --train "${train[@]}" --tag-epochs 2 \
+         --parse-epochs 2 --jackknife 1 -o "$TMP/tiny.annm" 2>/dev/null; then tiny=$TMP/tiny.annm; fi
+    # shellcheck disable=SC2086
+    if [ -n "$tiny" ] && _usable $c --model "$tiny"; then
+      echo "note: no shipped model; '${c%% *}' runs with a small model trained here"
+      cmds+=("$c --model $tiny")
+    else echo "note: '${c%% *}' cannot run here ($(head -1 "$TMP/probe.err")); not $verb"; fi
+  done
+}

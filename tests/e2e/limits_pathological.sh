@@ -31,24 +31,7 @@ done
 
 cmds=("segment" "segment --format jsonl")
 help=$("$ANNALIST" --help)
-# parse and code join in when the build has them and they run (they need the model file).
-usable() { echo '{"id":"probe","text":"Iran spoke."}' | "$ANNALIST" "$@" -q > /dev/null 2> "$TMP/probe.err"; }
-# Without the shipped model they run with a small one trained here (1,000 UD EWT sentences,
-# or our own 3 in fuzz/corpus/conllu/mwt.conllu when ../shared is absent).
-TRAIN=("$ROOT/fuzz/corpus/conllu/mwt.conllu"); have_shared && TRAIN=("$SHARED/data/ud/en_ewt-ud-train.conllu" --max-sentences 1000)
-tiny=
-for c in "parse" "code --format jsonl"; do
-  if ! "$ANNALIST" ${c%% *} --help >/dev/null 2>&1; then echo "note: no '${c%% *}' in this build; not tested"; continue; fi
-  # shellcheck disable=SC2086
-  if usable $c; then cmds+=("$c"); continue; fi
-  if [ -z "$tiny" ] && "$ANNALIST" train -q --train "${TRAIN[@]}" --tag-epochs 2 \
-       --parse-epochs 2 --jackknife 1 -o "$TMP/tiny.annm" 2>/dev/null; then tiny=$TMP/tiny.annm; fi
-  # shellcheck disable=SC2086
-  if [ -n "$tiny" ] && usable $c --model "$tiny"; then
-    echo "note: no shipped model; '${c%% *}' runs with a small model trained here"
-    cmds+=("$c --model $tiny")
-  else echo "note: '${c%% *}' cannot run here ($(head -1 "$TMP/probe.err")); not tested"; fi
-done
+add_model_cmds tested
 
 # check NAME CMD... : exit 0 with output, or exit 1 with an "annalist:" message; no signal, no hang.
 check() {

@@ -21,24 +21,7 @@ ndocs=$(grep -c '"text"' "$TMP/mixed.jsonl")
 expect_ge "corpus documents" "$ndocs" 50
 
 cmds=("segment --format jsonl" "segment --format conllu")
-# parse and code join in when the build has them and they run (they need the model file).
-usable() { echo '{"id":"probe","text":"Iran spoke."}' | "$ANNALIST" "$@" -q > /dev/null 2> "$TMP/probe.err"; }
-# Without the shipped model they run with a small one trained here (1,000 UD EWT sentences,
-# or our own 3 in fuzz/corpus/conllu/mwt.conllu when ../shared is absent).
-TRAIN=("$ROOT/fuzz/corpus/conllu/mwt.conllu"); have_shared && TRAIN=("$SHARED/data/ud/en_ewt-ud-train.conllu" --max-sentences 1000)
-tiny=
-for c in "parse" "code --format jsonl"; do
-  if ! "$ANNALIST" ${c%% *} --help >/dev/null 2>&1; then echo "note: no '${c%% *}' in this build; not compared"; continue; fi
-  # shellcheck disable=SC2086
-  if usable $c; then cmds+=("$c"); continue; fi
-  if [ -z "$tiny" ] && "$ANNALIST" train -q --train "${TRAIN[@]}" --tag-epochs 2 \
-       --parse-epochs 2 --jackknife 1 -o "$TMP/tiny.annm" 2>/dev/null; then tiny=$TMP/tiny.annm; fi
-  # shellcheck disable=SC2086
-  if [ -n "$tiny" ] && usable $c --model "$tiny"; then
-    echo "note: no shipped model; '${c%% *}' runs with a small model trained here"
-    cmds+=("$c --model $tiny")
-  else echo "note: '${c%% *}' cannot run here ($(head -1 "$TMP/probe.err")); not compared"; fi
-done
+add_model_cmds compared
 for c in "${cmds[@]}"; do
   # shellcheck disable=SC2086
   "$ANNALIST" $c -q -j 1 "$TMP/mixed.jsonl" > "$TMP/j1.out" 2> "$TMP/j1.err"; rc1=$?

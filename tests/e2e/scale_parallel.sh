@@ -3,21 +3,14 @@
 # must give what one process gives. Uses `code` when the build has it, else `segment`.
 . "$(dirname "$0")/lib.sh"
 command -v parallel >/dev/null || { echo "SKIPPED: GNU parallel not installed"; ok; finish; }
-usable() { echo '{"id":"probe","text":"Iran spoke."}' | "$ANNALIST" "$@" -q > /dev/null 2>&1; }
-# Without the shipped model, code runs with a small model trained here (1,000 UD EWT sentences,
-# or our own 3 when ../shared is absent: then few events).
-TRAIN=("$ROOT/fuzz/corpus/conllu/mwt.conllu"); have_shared && TRAIN=("$SHARED/data/ud/en_ewt-ud-train.conllu" --max-sentences 1000)
-if ! usable code --format jsonl && "$ANNALIST" code --help > /dev/null 2>&1 &&
-   "$ANNALIST" train -q --train "${TRAIN[@]}" --tag-epochs 2 --parse-epochs 2 \
-     --jackknife 1 -o "$TMP/tiny.annm" 2>/dev/null; then
-  MODEL=(--model "$TMP/tiny.annm"); echo "note: no shipped model; code runs with a small model trained here"
-else MODEL=(); fi
-if usable code --format jsonl "${MODEL[@]}"; then
-  FILTER=("$ANNALIST" code --format jsonl -q "${MODEL[@]}"); echo "filter: annalist code --format jsonl"
-else
-  FILTER=("$ANNALIST" segment --format jsonl -q)
-  echo "filter: annalist segment --format jsonl (no usable 'code' in this build: testing the machinery only)"
-fi
+cmds=(); add_model_cmds used
+FILTER=("$ANNALIST" segment --format jsonl -q)
+for c in "${cmds[@]}"; do
+  # shellcheck disable=SC2206
+  [ "${c%% *}" = code ] && FILTER=("$ANNALIST" $c -q)
+done
+if [ "${FILTER[1]}" = code ]; then echo "filter: annalist ${FILTER[*]:1}"
+else echo "filter: annalist segment --format jsonl (no usable 'code' in this build: testing the machinery only)"; fi
 if have_shared; then
   python3 "$ROOT/contrib/make_corpus.py" "$SHARED" "$TMP/corpus.jsonl" --max-docs 600 2>/dev/null
 else

@@ -151,6 +151,58 @@ static void test_relative(void **state)
     for (size_t i = 0; i < sizeof cs / sizeof *cs; i++) check(&cs[i]);
 }
 
+/* Counted from the story's reference date, not the publication date; without one, no date.
+ * Reference Friday 2025-06-13 in a story published Thursday 2025-06-26. */
+static void test_anaphoric(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *ref, *iso, *prec; int len; } cs[] = {
+        {"Two days later, Hezbollah", "2025-06-13", "2025-06-15", "day", 14},
+        {"a day later", "2025-06-13", "2025-06-14", "day", -1},
+        {"3 days earlier", "2025-06-13", "2025-06-10", "day", -1},
+        {"two days afterwards", "2025-06-13", "2025-06-15", "day", -1},
+        {"two days after.", "2025-06-13", "2025-06-15", "day", 14},
+        {"the next day", "2025-06-13", "2025-06-14", "day", -1},
+        {"The following morning", "2025-06-13", "2025-06-14", "day", -1},
+        {"the previous day", "2025-06-13", "2025-06-12", "day", -1},
+        {"the day before,", "2025-06-13", "2025-06-12", "day", 14},
+        {"the following week", "2025-06-13", "2025-06-16", "week", -1},   /* Monday of the week of the 20th */
+        {"a week earlier", "2025-06-13", "2025-06-02", "week", -1},
+        {"three months later", "2025-06-13", "2025-09-01", "month", -1},
+        {"a year later", "2025-06-13", "2026-01-01", "year", -1},
+        {"two days later", "2024-12-31", "2025-01-02", "day", -1},         /* across a year */
+        /* relative to the publication date whatever the reference */
+        {"two days ago", "2025-06-13", "2025-06-24", "day", -1},
+        {"next week", "2025-06-13", "2025-06-30", "week", -1},
+    };
+    for (size_t i = 0; i < sizeof cs / sizeof *cs; i++) {
+        ann_date d;
+        int rc = ann_resolve_date_expr_ref(cs[i].text, THU, cs[i].ref, P, &d);
+        if (rc != 1) fail_msg("'%s' (ref %s): expected %s, got rc %d", cs[i].text, cs[i].ref, cs[i].iso, rc);
+        if (strcmp(d.iso, cs[i].iso) || strcmp(d.precision, cs[i].prec))
+            fail_msg("'%s' (ref %s): got %s/%s, want %s/%s", cs[i].text, cs[i].ref, d.iso, d.precision,
+                     cs[i].iso, cs[i].prec);
+        int want = cs[i].len < 0 ? (int)strlen(cs[i].text) : cs[i].len;
+        if (d.len != want) fail_msg("'%s': consumed %d bytes, want %d", cs[i].text, d.len, want);
+    }
+    /* Relative to something named after it, or to no reference at all: no date. */
+    static const char *const no[] = {"two days before the vote", "two days after the attack",
+                                     "the day before the summit", "the following statement",
+                                     "two men later", "days later"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+        ann_date d;
+        int rc = ann_resolve_date_expr_ref(no[i], THU, "2025-06-13", P, &d);
+        if (rc != 0) fail_msg("'%s': expected no date, got %s %s", no[i], d.iso, d.precision);
+    }
+    ann_date d;
+    assert_int_equal(ann_resolve_date_expr_ref("two days later", THU, NULL, P, &d), 0);
+    assert_int_equal(ann_resolve_date_expr("the next day", THU, P, &d), 0);
+    assert_int_equal(ann_resolve_date_expr_ref("the next day", THU, "13/06/2025", P, &d), 0);
+    /* "the day before yesterday" is still the publication date's */
+    assert_int_equal(ann_resolve_date_expr_ref("the day before yesterday", THU, "2025-06-13", P, &d), 1);
+    assert_string_equal(d.iso, "2025-06-24");
+}
+
 static void test_not_dates(void **state)
 {
     (void)state;
@@ -241,7 +293,7 @@ int main(void)
         cmocka_unit_test(test_explicit),      cmocka_unit_test(test_year_boundary),
         cmocka_unit_test(test_weekdays),      cmocka_unit_test(test_relative),
         cmocka_unit_test(test_not_dates),     cmocka_unit_test(test_bad_doc_date),
-        cmocka_unit_test(test_salad),
+        cmocka_unit_test(test_salad),         cmocka_unit_test(test_anaphoric),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

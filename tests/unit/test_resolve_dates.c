@@ -167,6 +167,52 @@ static void test_bad_document_date(void **state)
     ann_doc_free(d);
 }
 
+static const char *const story[] = {
+    /* "On June 13, Israel struck Iran." */
+    "On on ADP IN 2 case | June June PROPN NNP 6 obl | 13 13 NUM CD 2 nummod | , , PUNCT , 6 punct | "
+    "Israel Israel PROPN NNP 6 nsubj | struck strike VERB VBD 0 root | Iran Iran PROPN NNP 6 obj | . . PUNCT . 6 punct",
+    /* "Russia condemned the strikes." (no date: the reference stays) */
+    "Russia Russia PROPN NNP 2 nsubj | condemned condemn VERB VBD 0 root | the the DET DT 4 det | "
+    "strikes strike NOUN NNS 2 obj | . . PUNCT . 2 punct",
+    /* "Two days later, Hezbollah fired rockets at Israel." */
+    "Two two NUM CD 2 nummod | days day NOUN NNS 3 obl:npmod | later late ADV RBR 6 advmod | , , PUNCT , 6 punct | "
+    "Hezbollah Hezbollah PROPN NNP 6 nsubj | fired fire VERB VBD 0 root | rockets rocket NOUN NNS 6 obj | "
+    "at at ADP IN 9 case | Israel Israel PROPN NNP 6 obl | . . PUNCT . 6 punct",
+    /* "The next day, Israel struck Lebanon." (counted from the day before's date) */
+    "The the DET DT 3 det | next next ADJ JJ 3 amod | day day NOUN NN 6 obl:tmod | , , PUNCT , 6 punct | "
+    "Israel Israel PROPN NNP 6 nsubj | struck strike VERB VBD 0 root | Lebanon Lebanon PROPN NNP 6 obj | "
+    ". . PUNCT . 6 punct",
+};
+
+/* A story's own chronology: "two days later" counts from the last date told, which moves on. */
+static void test_story_reference(void **state)
+{
+    (void)state;
+    ann_doc *d = testdoc("2025-06-26", story, 4);
+    ann_err err;
+    /* added out of reading order: the reference must still follow the text */
+    int next = event(d, 3, 5, "190", "ISR", "LBN");
+    int later = event(d, 2, 5, "190", "LBNREBHEZ", "ISR");
+    int first = event(d, 0, 5, "190", "ISR", "IRN");
+    int none = event(d, 1, 1, "111", "RUS", NULL);
+    assert_int_equal(ann_resolve_dates(d, &err), 0);
+    assert_string_equal(d->event[first].date, "2025-06-13");
+    assert_string_equal(d->event[none].date_precision, "document");
+    assert_string_equal(d->event[later].date, "2025-06-15");
+    assert_string_equal(d->event[later].date_precision, "day");
+    assert_string_equal(d->event[later].date_text, "Two days later");
+    assert_string_equal(d->event[next].date, "2025-06-16");
+    assert_string_equal(d->event[next].date_text, "The next day");
+    ann_doc_free(d);
+    /* Without the first sentence nothing was told before: the document's date, honestly. */
+    d = testdoc("2025-06-26", story + 2, 1);
+    later = event(d, 0, 5, "190", "LBNREBHEZ", "ISR");
+    assert_int_equal(ann_resolve_dates(d, &err), 0);
+    assert_string_equal(d->event[later].date, "2025-06-26");
+    assert_string_equal(d->event[later].date_precision, "document");
+    ann_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -175,6 +221,7 @@ int main(void)
         cmocka_unit_test(test_clauses_and_noun_triggers),
         cmocka_unit_test(test_no_document_date),
         cmocka_unit_test(test_bad_document_date),
+        cmocka_unit_test(test_story_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
