@@ -65,6 +65,7 @@ static int lookup_token(const ann_coder *c, const sctx *x, int v);
 static int root_of(const char *code) { return code[0] && code[1] ? (code[0] - '0') * 10 + (code[1] - '0') : -1; }
 static int is_objrel(const sctx *x, int v, int t);
 static int is_obl(const char *dep);
+static int case_of(const sctx *x, int t, const char *want);
 
 /* ---- pattern matching ------------------------------------------------------------------ */
 
@@ -282,6 +283,7 @@ static void actors_in(const sctx *x, int t, actset *a, int depth, int skip)
                     continue; /* ... nor does "government-held" make the government the target */
                 if (x->skip_loc && u == t && x->loccase[i] && coded(x, x->mtok[i]) && (is_obl(dep) || is_rel(dep, "nmod")))
                     continue;
+                if (x->c->own_format && case_of(x, i, "ACCORD")) continue; /* "according to X": a source of the news */
                 /* "his Omani counterpart", "eased its sanctions on Syria": a possessive
                  * pronoun (usually the subject again) names the actor only failing anyone
                  * else in the phrase */
@@ -439,6 +441,8 @@ static void subject_of(const sctx *x, int v, actset *a, int depth)
 static int target_case(const sctx *x, int t)
 {
     if (!x->c->own_format) return 1;
+    /* "according to Amnesty": a source of the news, not a party */
+    if (case_of(x, t, "ACCORD") || case_of(x, t, "ACCORDING")) return 0;
     static const char *const ok[] = {"AGAINST", "WITH", "ON", "TO", "AT", "TOWARD", "TOWARDS", "INTO",
                                      "UPON", "OVER", "FOR", "FROM", "OF", "ABOUT", "BETWEEN", NULL};
     for (int k = 0; ok[k]; k++)
@@ -985,6 +989,14 @@ static void own_code(sctx *x, int v, int first)
         if (!s2.n) return;
         obj = subj;
         subj = s2;
+    }
+    /* "Russia mobilized 300,000 reservists": a show of force acts with its own forces, it is
+     * not done to them (a bare sector object is no target) */
+    if (!noun && root_of(code) == 15 && x->c->own_format) {
+        int keep = 0;
+        for (int j = 0; j < obj.n; j++)
+            if (!bare_sector(x->d->ment[obj.m[j]].code)) obj.m[keep++] = obj.m[j];
+        obj.n = keep;
     }
     /* "Putin and Trump discussed Ukraine by telephone": between parties named together, the
      * object of a mutual act is what they act on; only a "with" phrase adds a party */
