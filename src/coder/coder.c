@@ -66,6 +66,7 @@ static int root_of(const char *code) { return code[0] && code[1] ? (code[0] - '0
 static int is_objrel(const sctx *x, int v, int t);
 static int is_obl(const char *dep);
 static int case_of(const sctx *x, int t, const char *want);
+static int inner_of(const sctx *x, int o);
 
 /* ---- pattern matching ------------------------------------------------------------------ */
 
@@ -488,12 +489,16 @@ static void object_of(const sctx *x, int v, actset *a)
         if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && !case_of(x, i, "BY") && target_case(x, i))
             actors_at(x, i, a, 0);
     if (a->n) return;
-    /* "restore ties with Gondor": the object's own prepositional phrase */
+    /* "restore ties with Gondor": the object's own prepositional phrase ("a wave of strikes
+     * on Iran": of the noun a quantity counts) */
     int o = child_with(x, v, "obj", 0);
     if (o < 0) o = child_with(x, v, "dobj", 0);
-    if (o >= 0)
+    for (int pass = 0, oo = o; o >= 0 && pass < 2 && !a->n; pass++, oo = inner_of(x, o)) {
+        if (pass && oo == o) break;
         for (int i = 0; i < x->n && !a->n; i++)
-            if (x->head[i] == o && is_obl(x->s->tok[i].deprel) && target_case(x, i)) actors_at(x, i, a, 0);
+            if (x->head[i] == oo && is_obl(x->s->tok[i].deprel) && target_case(x, i) && (!pass || !case_of(x, i, "OF")))
+                actors_at(x, i, a, 0);
+    }
     if (a->n) return;
     /* "spoke by phone with X", "held talks in Doha with X": a phrase hung on the verb's own
      * circumstance */
@@ -767,6 +772,20 @@ static int prep_child(const sctx *x, int v, const char *prep, int set, int *from
     return -1;
 }
 
+/* "a wave of air strikes", "a barrage of missiles", "a series of raids": a quantity noun as
+ * object lets the noun it counts stand for it. Returns that noun, or o itself. */
+static int inner_of(const sctx *x, int o)
+{
+    static const char *const q[] = {"WAVE", "SERIES", "BARRAGE", "ROUND", "VOLLEY", "SALVO", "SPATE", "STRING",
+                                    "FLURRY", "HAIL", "SURGE", "WAVES", NULL};
+    int hit = 0;
+    for (int k = 0; q[k] && !hit; k++) hit = !strcmp(x->ulem[o], q[k]);
+    if (!hit) return o;
+    for (int i = o + 1; i < x->n; i++)
+        if (x->head[i] == o && is_rel(x->s->tok[i].deprel, "nmod") && case_of(x, i, "OF")) return i;
+    return o;
+}
+
 static int cond_ok(const sctx *x, int v, const ocond *oc)
 {
     for (int i = 0; i < x->n; i++) {
@@ -777,15 +796,18 @@ static int cond_ok(const sctx *x, int v, const ocond *oc)
             /* the object ("warned Hamas" parsed as iobj too), or a modifier or title of it
              * ("military aid", "received Lebanese President Joseph Aoun") */
             if (is_objrel(x, v, i) || is_rel(dep, "iobj")) {
-                if (in_set(x, oc->set, i)) return 1;
-                for (int k = 0; k < x->n; k++) {
-                    if (x->head[k] != i || !(is_rel(x->s->tok[k].deprel, "compound") || is_rel(x->s->tok[k].deprel, "amod") ||
-                                             is_rel(x->s->tok[k].deprel, "nmod:desc")))
-                        continue;
-                    if (in_set(x, oc->set, k)) return 1;
-                    /* a title on a name's first part ("Prime Minister Anwar Ibrahim") */
-                    for (int j = 0; j < x->n; j++)
-                        if (x->head[j] == k && is_rel(x->s->tok[j].deprel, "nmod:desc") && in_set(x, oc->set, j)) return 1;
+                for (int o = i, pass = 0; pass < 2; pass++, o = inner_of(x, i)) {
+                    if (pass && o == i) break;
+                    if (in_set(x, oc->set, o)) return 1;
+                    for (int k = 0; k < x->n; k++) {
+                        if (x->head[k] != o || !(is_rel(x->s->tok[k].deprel, "compound") || is_rel(x->s->tok[k].deprel, "amod") ||
+                                                 is_rel(x->s->tok[k].deprel, "nmod:desc")))
+                            continue;
+                        if (in_set(x, oc->set, k)) return 1;
+                        /* a title on a name's first part ("Prime Minister Anwar Ibrahim") */
+                        for (int j = 0; j < x->n; j++)
+                            if (x->head[j] == k && is_rel(x->s->tok[j].deprel, "nmod:desc") && in_set(x, oc->set, j)) return 1;
+                    }
                 }
             }
             break;
@@ -1443,6 +1465,16 @@ static void combine_nested(sctx *x, int first_event)
                 else if (e->code[0] && root_of(e->code) >= 18) recode(x, e, "138");
             }
             continue;
+        }
+        /* "denied that it had violated the resolutions", "dismissed reports that it had seized
+         * hostages": what is denied is the speaker's denial (016), not an event told */
+        if (x->c->own_format && has_events(x, w) && h >= 0 && (is_rel(dep, "ccomp") || is_rel(dep, "acl"))) {
+            int g = is_rel(dep, "ccomp") ? h : x->head[h];
+            if (g >= 0 && !strncmp(x->vcode[g], "016", 3) && has_events(x, g) &&
+                (g == h || is_objrel(x, g, h))) {
+                drop_clause(x, w);
+                continue;
+            }
         }
         if (h < 0 || !x->vcode[h][0]) continue;
         if (!has_events(x, w)) {

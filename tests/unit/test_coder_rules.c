@@ -493,6 +493,65 @@ static void test_news_readings(void **state)
     ann_coder_free(c);
 }
 
+/* A denial tells the denial, not what is denied; a quantity noun ("a wave of strikes") lets
+ * the noun it counts be the object, and that noun's phrase the target. */
+static void test_denials_and_quantities(void **state)
+{
+    (void)state;
+    char p[512];
+    snprintf(p, sizeof p, "%s/deny", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/deny/cameo", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/deny/verbs", tmpdir);
+    mkdir(p, 0700);
+    write_file("deny/cameo/cameo.tsv", cameo_tsv);
+    write_file("deny/verbs/rules.txt",
+               "verb deny|dismiss 016\nverb attack 190\nverb meet 040\nverb say 010\nverb launch 195 obj=strike\n");
+    ann_err e;
+    ann_err_clear(&e);
+    snprintf(p, sizeof p, "%s/deny", tmpdir);
+    ann_coder *c = ann_coder_load(p, &e);
+    assert_non_null(c);
+    static const char *const s[] = {
+        /* 0 Gondor denied that it had attacked Arnor. -> 016 only */
+        "Gondor Gondor PROPN NNP 2 nsubj | denied deny VERB VBD 0 root | that that SCONJ IN 6 mark | "
+        "it it PRON PRP 6 nsubj | had have AUX VBD 6 aux | attacked attack VERB VBN 2 ccomp | "
+        "Arnor Arnor PROPN NNP 6 obj | . . PUNCT . 2 punct",
+        /* 1 Gondor dismissed reports that Arnor attacked Rohan. -> 016 only */
+        "Gondor Gondor PROPN NNP 2 nsubj | dismissed dismiss VERB VBD 0 root | reports report NOUN NNS 2 obj | "
+        "that that SCONJ IN 6 mark | Arnor Arnor PROPN NNP 6 nsubj | attacked attack VERB VBD 3 acl | "
+        "Rohan Rohan PROPN NNP 6 obj | . . PUNCT . 2 punct",
+        /* 2 Arnor said that Gondor met Rohan. -> the reported meeting stands */
+        "Arnor Arnor PROPN NNP 2 nsubj | said say VERB VBD 0 root | that that SCONJ IN 5 mark | "
+        "Gondor Gondor PROPN NNP 5 nsubj | met meet VERB VBD 2 ccomp | Rohan Rohan PROPN NNP 5 obj | . . PUNCT . 2 punct",
+        /* 3 Gondor launched a wave of strikes on Arnor. -> 195 GON>ARN */
+        "Gondor Gondor PROPN NNP 2 nsubj | launched launch VERB VBD 0 root | a a DET DT 4 det | "
+        "wave wave NOUN NN 2 obj | of of ADP IN 6 case | strikes strike NOUN NNS 4 nmod | on on ADP IN 8 case | "
+        "Arnor Arnor PROPN NNP 6 nmod | . . PUNCT . 2 punct",
+        /* 4 Gondor launched a wave of reforms. -> nothing: a wave counts what it is of */
+        "Gondor Gondor PROPN NNP 2 nsubj | launched launch VERB VBD 0 root | a a DET DT 4 det | "
+        "wave wave NOUN NN 2 obj | of of ADP IN 6 case | reforms reform NOUN NNS 4 nmod | . . PUNCT . 2 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 5);
+    mention(d, 0, 0, 0, 0, "GON"); mention(d, 0, 3, 3, 3, "GON"); mention(d, 0, 6, 6, 6, "ARN");
+    mention(d, 1, 0, 0, 0, "GON"); mention(d, 1, 4, 4, 4, "ARN"); mention(d, 1, 6, 6, 6, "ROH");
+    mention(d, 2, 0, 0, 0, "ARN"); mention(d, 2, 3, 3, 3, "GON"); mention(d, 2, 5, 5, 5, "ROH");
+    mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 7, 7, 7, "ARN");
+    mention(d, 4, 0, 0, 0, "GON");
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    for (int i = 0; i < d->nevent; i++) {
+        const ann_event *ev = &d->event[i];
+        if (ev->sent <= 1) assert_string_equal(ev->code, "016");
+        assert_int_not_equal(ev->sent, 4);
+    }
+    assert_int_equal(count(d, "016", "GON", NULL) + count(d, "016", "GON", "ROH") + count(d, "016", "GON", "ARN"), 2);
+    assert_int_equal(count(d, "040", "GON", "ROH"), 1);
+    assert_int_equal(count(d, "195", "GON", "ARN"), 1);
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
 /* Robust to a parser's slips and to what is no news: a passive clause hung subjectless on a
  * participle, a relative clause in the perfect (background), a dateline's places, a plural
  * noun tagged as a verb, a list's middle item hung on its first as an apposition, an agent
@@ -627,6 +686,7 @@ int main(void)
         cmocka_unit_test(test_nesting),
         cmocka_unit_test(test_own_conventions),
         cmocka_unit_test(test_news_readings),
+        cmocka_unit_test(test_denials_and_quantities),
         cmocka_unit_test(test_slips_and_background),
         cmocka_unit_test(test_validation_reader),
     };
