@@ -456,6 +456,16 @@ static int target_case(const sctx *x, int t)
     return 0;
 }
 
+static int weapon_word(const sctx *x, int t)
+{
+    static const char *const w[] = {"MISSILE", "ROCKET", "DRONE", "SHELL", "BOMB", "WARPLANE", "JET", "TANK",
+                                    "ARTILLERY", "WEAPON", "MUNITION", "GRENADE", "MORTAR", "PROJECTILE", "WARHEAD",
+                                    "TORPEDO", "AIRCRAFT", "HELICOPTER", "WARSHIP", NULL};
+    for (int k = 0; w[k]; k++)
+        if (!strcmp(x->ulem[t], w[k])) return 1;
+    return 0;
+}
+
 /* Target of v: the passive subject, the object, then prepositional phrases. */
 static void object_of(const sctx *x, int v, actset *a)
 {
@@ -476,8 +486,16 @@ static void object_of(const sctx *x, int v, actset *a)
         if (a->n) return;
     }
     static const char *const objs[] = {"obj", "dobj", "iobj"};
+    int weapon = -1;
     for (int k = 0; k < 3 && !a->n; k++) {
         int o = child_with(x, v, objs[k], 0);
+        /* "launched drones at Kyiv", "fired missiles into Israel": the weapon is how, the
+         * phrase says at whom; the weapon is the target only when nothing else is ("shot
+         * down drones") */
+        if (o >= 0 && x->c->own_format && weapon_word(x, inner_of(x, o))) {
+            weapon = o;
+            continue;
+        }
         /* a statement's object is its addressee only when it names one ("told Iran"), not
          * by anyone inside it ("said such a step had support from Moscow") */
         ((sctx *)x)->skip_loc = x->nonforce; /* (a search mode of actors_in, reset at once) */
@@ -517,6 +535,8 @@ static void object_of(const sctx *x, int v, actset *a)
                   (is_rel(x->s->tok[v].deprel, "acl") && vx && (!strcmp(vx, "VBD") || !strcmp(vx, "VBG"))));
     for (int i = 0; active && i < x->n && !a->n; i++)
         if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && x->loccase[i]) actors_at(x, i, a, 0);
+    if (a->n) return;
+    if (weapon >= 0) actors_at(x, weapon, a, 0);
     if (a->n) return;
     int xc = child_with(x, v, "xcomp", 0);
     if (xc >= 0) object_of(x, xc, a);
@@ -1589,6 +1609,15 @@ static void combine_nested(sctx *x, int first_event)
             if (ask)
                 for (int i = x->evfirst[h]; i < x->evlast[h]; i++)
                     if (d->event[i].code[0]) recode(x, &d->event[i], ask);
+            drop_clause(x, w);
+        } else if (x->c->own_format && is_rel(dep, "ccomp") && root_of(hcode) == 3 && has_events(x, h)) {
+            /* "assured Pezeshkian that Azerbaijan would not allow ...", "pledged that it would
+             * withdraw": what is promised is the promise's content, not an act told (CAMEO's
+             * intent sub-code where it has one: 0356) */
+            const char *ic = !x->haspat[h] && x->vcode[w][0] ? intent_code(x->vcode[w]) : NULL;
+            if (ic)
+                for (int i = x->evfirst[h]; i < x->evlast[h]; i++)
+                    if (d->event[i].code[0]) recode(x, &d->event[i], ic);
             drop_clause(x, w);
         } else if (is_rel(dep, "ccomp") && (root_of(hcode) == 1 || root_of(hcode) == 11) && x->vsubj[h] >= 0 &&
                    reported_force(x, h, w)) {

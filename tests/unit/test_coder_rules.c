@@ -507,7 +507,8 @@ static void test_denials_and_quantities(void **state)
     mkdir(p, 0700);
     write_file("deny/cameo/cameo.tsv", cameo_tsv);
     write_file("deny/verbs/rules.txt",
-               "verb deny|dismiss 016\nverb attack 190\nverb meet 040\nverb say 010\nverb launch 195 obj=strike\n");
+               "verb deny|dismiss 016\nverb attack 190\nverb meet 040\nverb say 010\nverb launch 195 obj=strike\n"
+               "verb assure 030\n");
     ann_err e;
     ann_err_clear(&e);
     snprintf(p, sizeof p, "%s/deny", tmpdir);
@@ -532,22 +533,29 @@ static void test_denials_and_quantities(void **state)
         /* 4 Gondor launched a wave of reforms. -> nothing: a wave counts what it is of */
         "Gondor Gondor PROPN NNP 2 nsubj | launched launch VERB VBD 0 root | a a DET DT 4 det | "
         "wave wave NOUN NN 2 obj | of of ADP IN 6 case | reforms reform NOUN NNS 4 nmod | . . PUNCT . 2 punct",
+        /* 5 Gondor assured Arnor that it would not attack Rohan. -> the assurance only */
+        "Gondor Gondor PROPN NNP 2 nsubj | assured assure VERB VBD 0 root | Arnor Arnor PROPN NNP 2 obj | "
+        "that that SCONJ IN 8 mark | it it PRON PRP 8 nsubj | would would AUX MD 8 aux | not not PART RB 8 advmod | "
+        "attack attack VERB VB 2 ccomp | Rohan Rohan PROPN NNP 8 obj | . . PUNCT . 2 punct",
     };
-    ann_doc *d = testdoc(NULL, s, 5);
+    ann_doc *d = testdoc(NULL, s, 6);
     mention(d, 0, 0, 0, 0, "GON"); mention(d, 0, 3, 3, 3, "GON"); mention(d, 0, 6, 6, 6, "ARN");
     mention(d, 1, 0, 0, 0, "GON"); mention(d, 1, 4, 4, 4, "ARN"); mention(d, 1, 6, 6, 6, "ROH");
     mention(d, 2, 0, 0, 0, "ARN"); mention(d, 2, 3, 3, 3, "GON"); mention(d, 2, 5, 5, 5, "ROH");
     mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 7, 7, 7, "ARN");
     mention(d, 4, 0, 0, 0, "GON");
+    mention(d, 5, 0, 0, 0, "GON"); mention(d, 5, 2, 2, 2, "ARN"); mention(d, 5, 4, 4, 4, "GON"); mention(d, 5, 8, 8, 8, "ROH");
     assert_int_equal(ann_coder_code(c, d, &e), 0);
     for (int i = 0; i < d->nevent; i++) {
         const ann_event *ev = &d->event[i];
         if (ev->sent <= 1) assert_string_equal(ev->code, "016");
+        if (ev->sent == 5) assert_string_equal(ev->code, "030");
         assert_int_not_equal(ev->sent, 4);
     }
     assert_int_equal(count(d, "016", "GON", NULL) + count(d, "016", "GON", "ROH") + count(d, "016", "GON", "ARN"), 2);
     assert_int_equal(count(d, "040", "GON", "ROH"), 1);
     assert_int_equal(count(d, "195", "GON", "ARN"), 1);
+    assert_int_equal(count(d, "030", "GON", "ARN"), 1);
     ann_doc_free(d);
     ann_coder_free(c);
 }
