@@ -508,7 +508,7 @@ static void test_denials_and_quantities(void **state)
     write_file("deny/cameo/cameo.tsv", cameo_tsv);
     write_file("deny/verbs/rules.txt",
                "verb deny|dismiss 016\nverb attack 190\nverb meet 040\nverb say 010\nverb launch 195 obj=strike\n"
-               "verb assure 030\n");
+               "verb assure 030\nverb help 070\n");
     ann_err e;
     ann_err_clear(&e);
     snprintf(p, sizeof p, "%s/deny", tmpdir);
@@ -533,10 +533,10 @@ static void test_denials_and_quantities(void **state)
         /* 4 Gondor launched a wave of reforms. -> nothing: a wave counts what it is of */
         "Gondor Gondor PROPN NNP 2 nsubj | launched launch VERB VBD 0 root | a a DET DT 4 det | "
         "wave wave NOUN NN 2 obj | of of ADP IN 6 case | reforms reform NOUN NNS 4 nmod | . . PUNCT . 2 punct",
-        /* 5 Gondor assured Arnor that it would not attack Rohan. -> the assurance only */
+        /* 5 Gondor assured Arnor that it would always help Rohan. -> the assurance only */
         "Gondor Gondor PROPN NNP 2 nsubj | assured assure VERB VBD 0 root | Arnor Arnor PROPN NNP 2 obj | "
-        "that that SCONJ IN 8 mark | it it PRON PRP 8 nsubj | would would AUX MD 8 aux | not not PART RB 8 advmod | "
-        "attack attack VERB VB 2 ccomp | Rohan Rohan PROPN NNP 8 obj | . . PUNCT . 2 punct",
+        "that that SCONJ IN 8 mark | it it PRON PRP 8 nsubj | would would AUX MD 8 aux | always always ADV RB 8 advmod | "
+        "help help VERB VB 2 ccomp | Rohan Rohan PROPN NNP 8 obj | . . PUNCT . 2 punct",
     };
     ann_doc *d = testdoc(NULL, s, 6);
     mention(d, 0, 0, 0, 0, "GON"); mention(d, 0, 3, 3, 3, "GON"); mention(d, 0, 6, 6, 6, "ARN");
