@@ -1615,6 +1615,11 @@ static void combine_nested(sctx *x, int first_event)
              * withdraw": what is promised is the promise's content, not an act told (CAMEO's
              * intent sub-code where it has one: 0356) */
             const char *ic = !x->haspat[h] && x->vcode[w][0] ? intent_code(x->vcode[w]) : NULL;
+            /* a promise not to do it ("would not allow its skies to be used") is no intent to
+             * do it: the assurance stays as it is */
+            for (int i = x->evfirst[w]; ic && i < x->evlast[w]; i++)
+                if (d->event[i].code[0] && d->event[i].negated) ic = NULL;
+            if (negated(x, w)) ic = NULL;
             if (ic)
                 for (int i = x->evfirst[h]; i < x->evlast[h]; i++)
                     if (d->event[i].code[0]) recode(x, &d->event[i], ic);

@@ -508,7 +508,7 @@ static void test_denials_and_quantities(void **state)
     write_file("deny/cameo/cameo.tsv", cameo_tsv);
     write_file("deny/verbs/rules.txt",
                "verb deny|dismiss 016\nverb attack 190\nverb meet 040\nverb say 010\nverb launch 195 obj=strike\n"
-               "verb assure 030\nverb help 070\n");
+               "verb assure 030\nverb help 070\nverb withdraw 087\n");
     ann_err e;
     ann_err_clear(&e);
     snprintf(p, sizeof p, "%s/deny", tmpdir);
@@ -537,25 +537,37 @@ static void test_denials_and_quantities(void **state)
         "Gondor Gondor PROPN NNP 2 nsubj | assured assure VERB VBD 0 root | Arnor Arnor PROPN NNP 2 obj | "
         "that that SCONJ IN 8 mark | it it PRON PRP 8 nsubj | would would AUX MD 8 aux | always always ADV RB 8 advmod | "
         "help help VERB VB 2 ccomp | Rohan Rohan PROPN NNP 8 obj | . . PUNCT . 2 punct",
+        /* 6 Gondor assured Arnor that it would withdraw. -> 0356, the intent to withdraw */
+        "Gondor Gondor PROPN NNP 2 nsubj | assured assure VERB VBD 0 root | Arnor Arnor PROPN NNP 2 obj | "
+        "that that SCONJ IN 7 mark | it it PRON PRP 7 nsubj | would would AUX MD 7 aux | "
+        "withdraw withdraw VERB VB 2 ccomp | . . PUNCT . 2 punct",
+        /* 7 Gondor assured Arnor that it would never withdraw. -> 030: no intent to withdraw */
+        "Gondor Gondor PROPN NNP 2 nsubj | assured assure VERB VBD 0 root | Arnor Arnor PROPN NNP 2 obj | "
+        "that that SCONJ IN 8 mark | it it PRON PRP 8 nsubj | would would AUX MD 8 aux | never never ADV RB 8 advmod | "
+        "withdraw withdraw VERB VB 2 ccomp | . . PUNCT . 2 punct",
     };
-    ann_doc *d = testdoc(NULL, s, 6);
+    ann_doc *d = testdoc(NULL, s, 8);
     mention(d, 0, 0, 0, 0, "GON"); mention(d, 0, 3, 3, 3, "GON"); mention(d, 0, 6, 6, 6, "ARN");
     mention(d, 1, 0, 0, 0, "GON"); mention(d, 1, 4, 4, 4, "ARN"); mention(d, 1, 6, 6, 6, "ROH");
     mention(d, 2, 0, 0, 0, "ARN"); mention(d, 2, 3, 3, 3, "GON"); mention(d, 2, 5, 5, 5, "ROH");
     mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 7, 7, 7, "ARN");
     mention(d, 4, 0, 0, 0, "GON");
     mention(d, 5, 0, 0, 0, "GON"); mention(d, 5, 2, 2, 2, "ARN"); mention(d, 5, 4, 4, 4, "GON"); mention(d, 5, 8, 8, 8, "ROH");
+    mention(d, 6, 0, 0, 0, "GON"); mention(d, 6, 2, 2, 2, "ARN"); mention(d, 6, 4, 4, 4, "GON");
+    mention(d, 7, 0, 0, 0, "GON"); mention(d, 7, 2, 2, 2, "ARN"); mention(d, 7, 4, 4, 4, "GON");
     assert_int_equal(ann_coder_code(c, d, &e), 0);
     for (int i = 0; i < d->nevent; i++) {
         const ann_event *ev = &d->event[i];
         if (ev->sent <= 1) assert_string_equal(ev->code, "016");
-        if (ev->sent == 5) assert_string_equal(ev->code, "030");
+        if (ev->sent == 5 || ev->sent == 7) assert_string_equal(ev->code, "030");
+        if (ev->sent == 6) assert_string_equal(ev->code, "0356");
         assert_int_not_equal(ev->sent, 4);
     }
     assert_int_equal(count(d, "016", "GON", NULL) + count(d, "016", "GON", "ROH") + count(d, "016", "GON", "ARN"), 2);
     assert_int_equal(count(d, "040", "GON", "ROH"), 1);
     assert_int_equal(count(d, "195", "GON", "ARN"), 1);
-    assert_int_equal(count(d, "030", "GON", "ARN"), 1);
+    assert_int_equal(count(d, "030", "GON", "ARN"), 2);
+    assert_int_equal(count(d, "0356", "GON", "ARN"), 1);
     ann_doc_free(d);
     ann_coder_free(c);
 }
