@@ -925,6 +925,64 @@ static void nearest_actor_before(const sctx *x, int v, actset *subj)
     }
 }
 
+/* "Japan condemned the launch", "Russia denounced the strikes": a reaction to an event noun
+ * that names no actor of its own ("the", "this", "these" ...) is to the latest event of that
+ * kind told in the last five sentences, and whoever did it is acted on. The noun phrase
+ * becomes a mention coded as that actor (entry "coref:event", resolved from its words, added
+ * after the document's others), so the event shows where its target came from. */
+static void event_noun_target(sctx *x, int v, actset *obj)
+{
+    ann_doc *d = x->d;
+    int o = child_with(x, v, "obj", 0);
+    if (o < 0) o = child_with(x, v, "dobj", 0);
+    if (o < 0 || x->mtok[o] >= 0) return;
+    static const struct { const char *w; int lo, hi; } kinds[] = {
+        {"ATTACK", 18, 20}, {"STRIKE", 18, 20}, {"AIRSTRIKE", 18, 20}, {"BOMBING", 18, 20}, {"SHELLING", 18, 20},
+        {"RAID", 17, 20}, {"ASSAULT", 18, 20}, {"OFFENSIVE", 18, 20}, {"INVASION", 18, 20}, {"INCURSION", 18, 20},
+        {"KILLING", 18, 20}, {"MASSACRE", 18, 20}, {"SHOOTING", 18, 20}, {"AMBUSH", 18, 20}, {"BOMBARDMENT", 18, 20},
+        {"LAUNCH", 13, 20}, {"TEST", 13, 20}, {"ARREST", 17, 17}, {"DETENTION", 17, 17}, {"CRACKDOWN", 17, 18},
+        {"EXECUTION", 17, 18}, {"SANCTION", 16, 16}, {"SEIZURE", 17, 17},
+    };
+    int lo = -1, hi = -1;
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds && lo < 0; k++)
+        if (!strcmp(x->ulem[o], kinds[k].w)) lo = kinds[k].lo, hi = kinds[k].hi;
+    if (lo < 0) return;
+    int first = o, definite = 0;
+    for (int i = 0; i < o; i++) {
+        if (x->head[i] != o) continue;
+        const char *dep = x->s->tok[i].deprel;
+        if (x->mtok[i] >= 0 || is_rel(dep, "nmod:poss")) return;  /* "Israel's attack": named already */
+        if (is_rel(dep, "det") && (!strcmp(x->ulem[i], "THE") || !strcmp(x->ulem[i], "THIS") ||
+                                   !strcmp(x->ulem[i], "THESE") || !strcmp(x->ulem[i], "THOSE") ||
+                                   !strcmp(x->ulem[i], "THAT")))
+            definite = 1;
+        if (is_rel(dep, "det") || is_rel(dep, "amod") || is_rel(dep, "compound")) first = i < first ? i : first;
+    }
+    for (int i = o + 1; i < x->n; i++)
+        if (x->head[i] == o && x->mtok[i] >= 0) return;           /* "the attack on Gaza" */
+    if (!definite) return;
+    const ann_event *e = NULL;
+    for (int i = d->nevent - 1; i >= 0 && !e; i--) {
+        const ann_event *c = &d->event[i];
+        if (c->sent < x->si - 5) break;
+        int r = c->code[0] ? root_of(c->code) : -1;
+        if (c->source.code && !c->negated && r >= lo && r <= hi) e = c;
+    }
+    if (!e) return;
+    const ann_sentence *s = x->s;
+    ann_mention *m = ann_doc_add_mention(d);
+    m->sent = x->si;
+    m->first = first;
+    m->last = o;
+    m->head = o;
+    m->start = s->tok[first].start;
+    m->end = s->tok[o].end;
+    m->code = ann_arena_strdup(&d->arena, e->source.code);
+    m->entry = "coref:event";
+    m->resolved_from = ann_arena_strndup(&d->arena, d->text + m->start, m->end - m->start);
+    act_add(obj, d->nment - 1);
+}
+
 static void own_code(sctx *x, int v, int first)
 {
     const ann_coder *c = x->c;
@@ -1011,6 +1069,7 @@ static void own_code(sctx *x, int v, int first)
                 subject_of(x, x->head[v], &obj, 1);
             }
         }
+        if (!obj.n && x->c->own_format && (root_of(code) == 11 || root_of(code) == 12)) event_noun_target(x, v, &obj);
         /* "launched a campaign targeting Iranian facilities": the object's participle */
         for (int o = 0; o < x->n && !obj.n; o++) {
             if (x->head[o] != v || !is_objrel(x, v, o)) continue;

@@ -572,6 +572,53 @@ static void test_denials_and_quantities(void **state)
     ann_coder_free(c);
 }
 
+/* "Rohan condemned the attack": a reaction to an event noun naming no actor is to whoever did
+ * the latest such event told before. */
+static void test_event_noun_reactions(void **state)
+{
+    (void)state;
+    char p[512];
+    snprintf(p, sizeof p, "%s/react", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/react/cameo", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/react/verbs", tmpdir);
+    mkdir(p, 0700);
+    write_file("react/cameo/cameo.tsv", cameo_tsv);
+    write_file("react/verbs/rules.txt", "verb attack 190\nverb condemn 111\n");
+    ann_err e;
+    ann_err_clear(&e);
+    snprintf(p, sizeof p, "%s/react", tmpdir);
+    ann_coder *c = ann_coder_load(p, &e);
+    assert_non_null(c);
+    static const char *const s[] = {
+        /* 0 Gondor attacked Arnor. */
+        "Gondor Gondor PROPN NNP 2 nsubj | attacked attack VERB VBD 0 root | Arnor Arnor PROPN NNP 2 obj | . . PUNCT . 2 punct",
+        /* 1 Rohan condemned the attack. -> 111 ROH>GON */
+        "Rohan Rohan PROPN NNP 2 nsubj | condemned condemn VERB VBD 0 root | the the DET DT 4 det | "
+        "attack attack NOUN NN 2 obj | . . PUNCT . 2 punct",
+        /* 2 Rohan condemned an attack. -> nothing: not one told before */
+        "Rohan Rohan PROPN NNP 2 nsubj | condemned condemn VERB VBD 0 root | an a DET DT 4 det | "
+        "attack attack NOUN NN 2 obj | . . PUNCT . 2 punct",
+        /* 3 Rohan condemned the arrests. -> nothing: no arrest was told */
+        "Rohan Rohan PROPN NNP 2 nsubj | condemned condemn VERB VBD 0 root | the the DET DT 4 det | "
+        "arrests arrest NOUN NNS 2 obj | . . PUNCT . 2 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 4);
+    mention(d, 0, 0, 0, 0, "GON"); mention(d, 0, 2, 2, 2, "ARN");
+    mention(d, 1, 0, 0, 0, "ROH"); mention(d, 2, 0, 0, 0, "ROH"); mention(d, 3, 0, 0, 0, "ROH");
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    assert_int_equal(count(d, "190", "GON", "ARN"), 1);
+    assert_int_equal(count(d, "111", "ROH", "GON"), 1);
+    assert_int_equal(d->nevent, 2);
+    const ann_event *r = &d->event[1];
+    assert_int_equal(r->sent, 1);
+    assert_string_equal(r->target.resolved_from, "the attack");
+    assert_string_equal(r->target.entry, "coref:event");
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
 /* Robust to a parser's slips and to what is no news: a passive clause hung subjectless on a
  * participle, a relative clause in the perfect (background), a dateline's places, a plural
  * noun tagged as a verb, a list's middle item hung on its first as an apposition, an agent
@@ -707,6 +754,7 @@ int main(void)
         cmocka_unit_test(test_own_conventions),
         cmocka_unit_test(test_news_readings),
         cmocka_unit_test(test_denials_and_quantities),
+        cmocka_unit_test(test_event_noun_reactions),
         cmocka_unit_test(test_slips_and_background),
         cmocka_unit_test(test_validation_reader),
     };
