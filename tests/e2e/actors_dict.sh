@@ -75,6 +75,12 @@ doc noun 2015-06-09 "The military said it had fired warning shots."
 # A country in a phrase on an agent is whose it is through of/from/for/in, not at/to/on.
 doc whose 2025-01-01 "The foreign minister of Iran met officials from Iraq and a court in Guyana."
 doc where 2025-01-01 "Russian forces launched drones at Kyiv. The ambassador to Iran left."
+# A counterpart is an official; Congo alone is the DR Congo of the news; the pope heads the
+# Holy See (Leo XIV elected 2025-05-08, Francis died 2025-04-21).
+doc counterpart 2025-01-01 "Wang Yi met his Russian counterpart."
+doc congo 2025-01-01 "Fighting continued in eastern Congo near the Congo Republic."
+doc pope25 2025-06-01 "Pope Leo called for peace. Pope Francis had visited Iraq."
+doc pope21 2021-03-05 "Pope Francis visited Iraq."
 run "$ANNALIST" actors -q "$J"
 expect_eq "exit status" "$RC" 0
 mentions() { echo "$OUT" | awk -F'\t' -v id="$1" '$1 == id { print $5 "\t" $6 }'; }
@@ -122,6 +128,12 @@ has where "drones" MIL
 has where "Kyiv" UKR
 hasnt where UKRMIL
 has where "ambassador" GOV
+has counterpart "Russian counterpart" RUSGOV
+has congo "Congo" COD
+has congo "Congo Republic" COG
+has pope25 "Pope Leo" VATGOV
+has pope25 "Pope Francis" VATELI
+has pope21 "Pope Francis" VATGOV
 hasnt where IRNGOV
 # The unknown-name list keeps a hyphenated name whole and lists the person "Valeska Paris".
 run "$ANNALIST" actors -q --unknown "$J"
