@@ -685,7 +685,35 @@ static int one_sided_ok(const sctx *x, int v, const char *code)
     if (!strncmp(code, "012", 3) || !strncmp(code, "013", 3) || !strncmp(code, "018", 3) || !strncmp(code, "019", 3))
         return 0;
     int r = (code[0] - '0') * 10 + (code[1] - '0');
-    return r == 1 || r == 14 || r == 15 || r == 8 || r == 12;
+    if (r == 1 || r == 14 || r == 15 || r == 8 || r == 12) return 1;
+    if (!x->c->own_format) return 0;
+    /* an appeal, a promise or a demand made to no one in particular is news too ("called for
+     * calm" 0256, "appealed for international aid" 023, "promised to release the journalist"
+     * 0353, "called for an investigation" 101): CAMEO codes the act, its target unknown */
+    if ((r == 2 || r == 3 || r == 10) && strcmp(code, "030") && strcmp(code, "020") && strcmp(code, "100")) return 1;
+    /* "Iran seized a foreign oil tanker": a confiscation whose owner is not named */
+    if (!strncmp(code, "1711", 4)) return 1;
+    /* "fired two ballistic missiles into the sea": a missile launch is the news */
+    if (r == 19 && (!strcmp(x->ulem[v], "FIRE") || !strcmp(x->ulem[v], "LAUNCH")))
+        for (int i = 0; i < x->n; i++)
+            if (x->head[i] == v && is_objrel(x, v, i) && weapon_word(x, inner_of(x, i)) &&
+                (!strcmp(x->ulem[inner_of(x, i)], "MISSILE") || !strcmp(x->ulem[inner_of(x, i)], "ROCKET")))
+                return 1;
+    return 0;
+}
+
+/* An administrative sanction, or its easing, with no one named acted on ("the junta lifted
+ * the curfew in the capital", "extended the state of emergency"): a government imposes it on
+ * its own country (CAMEO 172x, 081x). */
+static int own_country_target(const sctx *x, const char *code, int sm)
+{
+    const char *sc = x->d->ment[sm].code;
+    if (!x->c->own_format || !sc || strlen(sc) < 3 || bare_sector(sc)) return 0;
+    if (strncmp(code, "172", 3) && strncmp(code, "081", 3)) return 0;
+    static const char *const nat[] = {"IGO", "NGO", "IMG", "MNC", "UAF", "INS", NULL};
+    for (int k = 0; nat[k]; k++)
+        if (!strncmp(sc, nat[k], 3)) return 0;
+    return 1;
 }
 
 /* Events from a coded trigger: one per source/target pair; "X and Y agreed" (no target) and
@@ -722,8 +750,18 @@ static void emit(sctx *x, int v, const char *code, const char *rcode, const char
              * noun without its target. */
             /* ... by someone known: a bare sector acting on no one ("a protester demolished
              * the building") says too little to be an event */
-            if (code[0] && !c->require_target && one_sided_ok(x, v, code) &&
-                !(c->own_format && bare_sector(x->d->ment[subj->m[i]].code)))
+            if (code[0] && !c->require_target && !neg && own_country_target(x, code, subj->m[i])) {
+                int n0 = x->d->nevent;
+                add_event(x, v, subj->m[i], -1, code, pattern, neg);
+                if (x->d->nevent > n0) {
+                    ann_event *e = &x->d->event[x->d->nevent - 1];
+                    e->target = e->source;
+                    e->target.code = ann_arena_strndup(&x->d->arena, e->source.code, 3);
+                    e->target.entry = "coder:own-country";
+                    e->target.resolved_from = e->source.text;
+                }
+            } else if (code[0] && !c->require_target && one_sided_ok(x, v, code) &&
+                       !(c->own_format && bare_sector(x->d->ment[subj->m[i]].code)))
                 add_event(x, v, subj->m[i], -1, code, pattern, neg);
             continue;
         }
@@ -1015,6 +1053,20 @@ static void own_code(sctx *x, int v, int first)
     for (int i = 0; i < x->vsubjn[v]; i++) x->vsubjm[v][i] = subj.m[i];
     /* "would never permit attacks": a noun under a negated verb is negated too */
     int neg = negated(x, v) || (noun && x->head[v] >= 0 && negated(x, x->head[v]));
+    /* "ruled out talks" refuses them (125); "has not ruled out military action" keeps the
+     * option open, the rule's intention or threat (036, 138) */
+    if (!noun && !strcmp(x->ulem[v], "RULE") && root_of(code) != 12) {
+        int prt = 0;
+        for (int i = 0; i < x->n; i++)
+            if (x->head[i] == v && is_rel(x->s->tok[i].deprel, "compound:prt") && !strcmp(x->ulem[i], "OUT")) prt = 1;
+        if (prt && neg) neg = 0;
+        else if (prt) {
+            code = root_of(code) == 13 ? "" : !strcmp(code, "036") ? "125" : negated_code(code);
+            rcode = "";
+            recip = 0;
+            if (!code[0]) return;
+        }
+    }
     if (neg) {
         /* a refusal is one-sided even where the event would have been mutual */
         code = negated_code(code);
@@ -1111,6 +1163,11 @@ static void own_code(sctx *x, int v, int first)
     if (!noun && root_of(code) == 3 && !best->nc && child_with(x, v, "xcomp", 0) >= 0 &&
         (child_with(x, v, "obj", 0) >= 0 || child_with(x, v, "dobj", 0) >= 0))
         obj.n = 0;
+    /* "released the civilians": what is released and is an actor is people (0841), not
+     * property (0842) */
+    if (!noun && x->c->own_format && !strcmp(code, "084") && obj.n &&
+        (!strcmp(x->ulem[v], "RELEASE") || !strcmp(x->ulem[v], "FREE")))
+        code = "0841";
     /* "press+xcomp=@INVESTIGATE#101 (cameo.txt:121)": trigger lemma, conditions, code, rule */
     const char *bar = strchr(best->text, '\t');
     char *pattern = ann_arena_printf(&x->d->arena, "%s%.*s#%s (%s)", x->s->tok[v].lemma ? x->s->tok[v].lemma : x->s->tok[v].form,
@@ -1498,6 +1555,74 @@ static const char *intent_code(const char *act)
     return NULL;
 }
 
+/* What a future act of material cooperation, aid or yielding is before it is done: CAMEO's
+ * intent sub-code ("will provide military aid" 0332, "will share intelligence" 0314, "ready to
+ * release" 0353); with ALL, a meeting or diplomatic act too ("said he would meet" 036). */
+static const char *future_intent(const char *code, int all)
+{
+    static char buf[8];
+    int r = root_of(code);
+    if (r == 6 || r == 7) {
+        char k = code[2] && code[2] != '0' && !(r == 7 && code[2] == '5') ? code[2] : 0;
+        snprintf(buf, sizeof buf, "03%c%c", r == 6 ? '1' : '3', k);
+        return buf;
+    }
+    if (r == 8 || (all && (r == 4 || r == 5))) return intent_code(code);
+    return NULL;
+}
+
+static int has_aux(const sctx *x, int v, const char *lemma)
+{
+    for (int i = 0; i < x->n; i++)
+        if (x->head[i] == v && is_rel(x->s->tok[i].deprel, "aux") && !strcmp(x->ulem[i], lemma)) return 1;
+    return 0;
+}
+
+/* "will provide aid", "will give $2 billion in assistance": what is given is a pledge (an aid
+ * noun, or an amount "in aid"), not goods already on their way ("will supply arms" 072) */
+static int pledged_aid(const sctx *x, int v)
+{
+    static const char *const w[] = {"AID", "ASSISTANCE", "HELP", "RELIEF", "SUPPORT", "LOAN", "FUNDING", "GRANT", NULL};
+    for (int o = 0; o < x->n; o++) {
+        if (x->head[o] != v || !is_objrel(x, v, o)) continue;
+        for (int t = 0; t < x->n; t++)
+            if (t == o || (x->head[t] == o && is_rel(x->s->tok[t].deprel, "nmod") && case_of(x, t, "IN")))
+                for (int k = 0; w[k]; k++)
+                    if (!strcmp(x->ulem[t], w[k]) || plural_of(w[k], x->up[t])) return 1;
+    }
+    return 0;
+}
+
+/* "France will provide military aid", "Hamas said it was ready to release all hostages",
+ * "Trump said he would meet Putin": a commitment not yet carried out is an intention (03).
+ * A visit, talks or sanctions announced for next week stay the act (CAMEO codes scheduled
+ * meetings and measures as such), and so does a delivery of named goods ("will supply arms
+ * to Israel" 072, PETRARCH's gold); a reported "would" makes a meeting an intention too. */
+static void future_intents(sctx *x)
+{
+    ann_doc *d = x->d;
+    for (int w = 0; w < x->n; w++) {
+        if (!has_events(x, w) || !x->s->tok[w].upos || strcmp(x->s->tok[w].upos, "VERB")) continue;
+        int h = x->head[w], mode = 0;
+        if (has_aux(x, w, "WILL") || has_aux(x, w, "SHALL")) mode = 1;
+        if (has_aux(x, w, "WOULD") && is_rel(x->s->tok[w].deprel, "ccomp")) mode = 2;
+        if (h >= 0 && is_rel(x->s->tok[w].deprel, "xcomp") && x->s->tok[h].upos && !strcmp(x->s->tok[h].upos, "ADJ") &&
+            (!strcmp(x->ulem[h], "READY") || !strcmp(x->ulem[h], "PREPARED") || !strcmp(x->ulem[h], "WILLING") ||
+             !strcmp(x->ulem[h], "EAGER") || !strcmp(x->ulem[h], "DETERMINED")))
+            mode = 3;
+        if (!mode) continue;
+        for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
+            ann_event *e = &d->event[i];
+            if (!e->code[0] || e->negated) continue;
+            if (mode == 1 && root_of(e->code) == 7 && !pledged_aid(x, w)) continue;
+            const char *ic = future_intent(e->code, mode >= 2);
+            if (ic) recode(x, e, ic);
+            /* "ready to attack": a threat of force, as "wants to attack" */
+            else if (mode == 3 && root_of(e->code) >= 18) recode(x, e, "138");
+        }
+    }
+}
+
 static void combine_nested(sctx *x, int first_event)
 {
     ann_doc *d = x->d;
@@ -1696,6 +1821,7 @@ static void combine_nested(sctx *x, int first_event)
             drop_events(x, h);
         }
     }
+    if (x->c->own_format) future_intents(x);
     int k = first_event;
     for (int i = first_event; i < d->nevent; i++)
         if (d->event[i].code[0]) d->event[k++] = d->event[i];
