@@ -317,13 +317,22 @@ static void actors_at(const sctx *x, int t, actset *a, int depth) { actors_in(x,
 
 static int is_passive(const sctx *x, int v)
 {
-    for (int i = 0; i < x->n; i++)
-        if (x->head[i] == v && (!strcmp(x->s->tok[i].deprel, "nsubj:pass") ||
-                                !strcmp(x->s->tok[i].deprel, "nsubjpass") ||
-                                !strcmp(x->s->tok[i].deprel, "aux:pass") ||
-                                !strcmp(x->s->tok[i].deprel, "auxpass")))
-            return 1;
-    return 0;
+    int subj = 0;
+    for (int i = 0; i < x->n; i++) {
+        if (x->head[i] != v) continue;
+        const char *dep = x->s->tok[i].deprel;
+        if (!strcmp(dep, "aux:pass") || !strcmp(dep, "auxpass")) return 1;
+        if (!strcmp(dep, "nsubj:pass") || !strcmp(dep, "nsubjpass")) subj = 1;
+        if (subj && is_obl(dep) && case_of(x, i, "BY")) return 1;
+    }
+    /* "The French president called for a ceasefire" taken for a passive subject: a main
+     * clause with no passive auxiliary and no by-agent is active */
+    if (subj && x->c->own_format && x->head[v] < 0) {
+        for (int i = 0; i < x->n; i++)
+            if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && case_of(x, i, "BY")) return 1;
+        return 0;
+    }
+    return subj;
 }
 
 static int case_of(const sctx *x, int t, const char *want)
@@ -705,11 +714,14 @@ static int one_sided_ok(const sctx *x, int v, const char *code)
 /* An administrative sanction, or its easing, with no one named acted on ("the junta lifted
  * the curfew in the capital", "extended the state of emergency"): a government imposes it on
  * its own country (CAMEO 172x, 081x). */
-static int own_country_target(const sctx *x, const char *code, int sm)
+static int own_country_target(const sctx *x, int v, const char *code, int sm)
 {
     const char *sc = x->d->ment[sm].code;
     if (!x->c->own_format || !sc || strlen(sc) < 3 || bare_sector(sc)) return 0;
-    if (strncmp(code, "172", 3) && strncmp(code, "081", 3)) return 0;
+    /* (and an execution with no one named: "Iran executed a man convicted of spying") */
+    if (strncmp(code, "172", 3) && strncmp(code, "081", 3) &&
+        !(!strcmp(code, "1823") && (!strcmp(x->ulem[v], "EXECUTE") || !strcmp(x->ulem[v], "HANG"))))
+        return 0;
     static const char *const nat[] = {"IGO", "NGO", "IMG", "MNC", "UAF", "INS", NULL};
     for (int k = 0; nat[k]; k++)
         if (!strncmp(sc, nat[k], 3)) return 0;
@@ -750,7 +762,7 @@ static void emit(sctx *x, int v, const char *code, const char *rcode, const char
              * noun without its target. */
             /* ... by someone known: a bare sector acting on no one ("a protester demolished
              * the building") says too little to be an event */
-            if (code[0] && !c->require_target && !neg && own_country_target(x, code, subj->m[i])) {
+            if (code[0] && !c->require_target && !neg && own_country_target(x, v, code, subj->m[i])) {
                 int n0 = x->d->nevent;
                 add_event(x, v, subj->m[i], -1, code, pattern, neg);
                 if (x->d->nevent > n0) {
@@ -871,6 +883,10 @@ static int cond_ok(const sctx *x, int v, const ocond *oc)
             break;
         case OC_XCOMP:
             if ((is_rel(dep, "xcomp") || is_rel(dep, "ccomp")) && in_set(x, oc->set, i)) return 1;
+            /* "ordered residents to leave": an object's infinitive a parser hangs as advcl */
+            if (x->c->own_format && is_rel(dep, "advcl") && infinitive_mark(x, i) && in_set(x, oc->set, i) &&
+                (child_with(x, v, "obj", 0) >= 0 || child_with(x, v, "dobj", 0) >= 0))
+                return 1;
             /* "called the strikes a violation": a predicate noun a parser hangs on the object */
             if (is_objrel(x, v, i) && x->c->own_format)
                 for (int k = i + 1; k < x->n; k++)
@@ -1109,6 +1125,14 @@ static void own_code(sctx *x, int v, int first)
                         for (int k = 0; k < subj.n; k++)
                             if (obj.m[j] == subj.m[k]) obj.n = 0;
                 }
+        /* "called for closer cooperation with Africa": what is asked for is asked of the party
+         * it is to be done with */
+        if (!obj.n && x->c->own_format && (root_of(code) == 2 || root_of(code) == 10))
+            for (int i = 0; i < x->n; i++)
+                if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && case_of(x, i, "FOR"))
+                    for (int k = 0; k < x->n; k++)
+                        if (x->head[k] == i && is_rel(x->s->tok[k].deprel, "nmod") && case_of(x, k, "WITH"))
+                            actors_at(x, k, &obj, 0);
         /* "Israel said a rocket was fired at it": a personal pronoun acted on in a reported
          * clause is, failing anything better, the speaker */
         if (!obj.n && is_rel(x->s->tok[v].deprel, "ccomp") && x->head[v] >= 0) {
@@ -1158,6 +1182,15 @@ static void own_code(sctx *x, int v, int first)
         for (int i = 0; i < x->n; i++)
             if (x->head[i] == v && is_obl(x->s->tok[i].deprel) && case_of(x, i, "WITH")) actors_at(x, i, &obj, 0);
     }
+    /* "Ukraine and Russia blamed each other": the parties named together act on one another */
+    if (!noun && x->c->own_format && subj.n >= 2)
+        for (int i = 0; i < x->n; i++)
+            if (x->head[i] == v && is_objrel(x, v, i) && i + 1 < x->n &&
+                ((!strcmp(x->ulem[i], "EACH") && !strcmp(x->ulem[i + 1], "OTHER")) ||
+                 (!strcmp(x->ulem[i], "ONE") && !strcmp(x->ulem[i + 1], "ANOTHER")))) {
+                recip = 1;
+                obj.n = 0;
+            }
     /* "X wants Y to go home": an intention of the subject's own is not one toward whoever
      * it wants to act (the complement, when coded, tells the event) */
     if (!noun && root_of(code) == 3 && !best->nc && child_with(x, v, "xcomp", 0) >= 0 &&
