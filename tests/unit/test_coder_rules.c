@@ -694,6 +694,105 @@ static void test_slips_and_background(void **state)
     ann_coder_free(c);
 }
 
+/* Intentions told by a modal or an adjective, options kept open, one-sided appeals, sanctions
+ * on one's own country, mutual blame, missile launches: the CAMEO readings of cov2. */
+static void test_intents_and_one_sided(void **state)
+{
+    (void)state;
+    char p[512];
+    snprintf(p, sizeof p, "%s/intent", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/intent/cameo", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/intent/verbs", tmpdir);
+    mkdir(p, 0700);
+    write_file("intent/cameo/cameo.tsv", cameo_tsv);
+    write_file("intent/verbs/rules.txt",
+               "verb provide 070\nverb provide 072 obj=weapon\nverb share 064\nverb release 084\n"
+               "verb call 020\nverb call 0256 prep=for:ceasefire\nverb rule 120 prt=out\n"
+               "verb rule 138 prt=out obj=action obj=military\nverb lift 0813 obj=curfew\n"
+               "verb blame 112\nverb fire 195 obj=missile\nverb order 174 xcomp=leave\nverb meet 040\n");
+    ann_err e;
+    ann_err_clear(&e);
+    snprintf(p, sizeof p, "%s/intent", tmpdir);
+    ann_coder *c = ann_coder_load(p, &e);
+    assert_non_null(c);
+    static const char *const s[] = {
+        /* 0 Gondor will provide aid to Rohan. -> a pledge of aid: 033, not 070 */
+        "Gondor Gondor PROPN NNP 3 nsubj | will will AUX MD 3 aux | provide provide VERB VB 0 root | "
+        "aid aid NOUN NN 3 obj | to to ADP IN 6 case | Rohan Rohan PROPN NNP 3 obl | . . PUNCT . 3 punct",
+        /* 1 Gondor will provide weapons to Rohan. -> named goods on their way: 072 stays */
+        "Gondor Gondor PROPN NNP 3 nsubj | will will AUX MD 3 aux | provide provide VERB VB 0 root | "
+        "weapons weapon NOUN NNS 3 obj | to to ADP IN 6 case | Rohan Rohan PROPN NNP 3 obl | . . PUNCT . 3 punct",
+        /* 2 Gondor will share intelligence with Rohan. -> 0314 */
+        "Gondor Gondor PROPN NNP 3 nsubj | will will AUX MD 3 aux | share share VERB VB 0 root | "
+        "intelligence intelligence NOUN NN 3 obj | with with ADP IN 6 case | Rohan Rohan PROPN NNP 3 obl | "
+        ". . PUNCT . 3 punct",
+        /* 3 Gondor is ready to release Rohanese prisoners. -> intent to release persons 0353 */
+        "Gondor Gondor PROPN NNP 3 nsubj | is be AUX VBZ 3 cop | ready ready ADJ JJ 0 root | "
+        "to to PART TO 5 mark | release release VERB VB 3 xcomp | Rohanese Rohanese ADJ JJ 7 amod | "
+        "prisoners prisoner NOUN NNS 5 obj | . . PUNCT . 3 punct",
+        /* 4 Gondor has not ruled out military action against Rohan. -> 138 */
+        "Gondor Gondor PROPN NNP 4 nsubj | has have AUX VBZ 4 aux | not not PART RB 4 advmod | "
+        "ruled rule VERB VBN 0 root | out out ADP RP 4 compound:prt | military military ADJ JJ 7 amod | "
+        "action action NOUN NN 4 obj | against against ADP IN 9 case | Rohan Rohan PROPN NNP 7 nmod | "
+        ". . PUNCT . 4 punct",
+        /* 5 Arnor ruled out military action against Rohan. -> no threat */
+        "Arnor Arnor PROPN NNP 2 nsubj | ruled rule VERB VBD 0 root | out out ADP RP 2 compound:prt | "
+        "military military ADJ JJ 5 amod | action action NOUN NN 2 obj | against against ADP IN 7 case | "
+        "Rohan Rohan PROPN NNP 5 nmod | . . PUNCT . 2 punct",
+        /* 6 The Gondorian president called for a ceasefire. ("president" taken for a passive
+         * subject) -> an appeal to no one in particular, 0256 */
+        "The the DET DT 3 det | Gondorian Gondorian ADJ JJ 3 amod | president president NOUN NN 4 nsubj:pass | "
+        "called call VERB VBD 0 root | for for ADP IN 7 case | a a DET DT 7 det | "
+        "ceasefire ceasefire NOUN NN 4 obl | . . PUNCT . 4 punct",
+        /* 7 The Gondorian government lifted the curfew. -> eased on Gondor: 0813 GONGOV>GON */
+        "The the DET DT 3 det | Gondorian Gondorian ADJ JJ 3 amod | government government NOUN NN 4 nsubj | "
+        "lifted lift VERB VBD 0 root | the the DET DT 6 det | curfew curfew NOUN NN 4 obj | . . PUNCT . 4 punct",
+        /* 8 Gondor and Rohan blamed each other. -> 112 both ways */
+        "Gondor Gondor PROPN NNP 4 nsubj | and and CCONJ CC 3 cc | Rohan Rohan PROPN NNP 1 conj | "
+        "blamed blame VERB VBD 0 root | each each DET DT 4 obj | other other ADJ JJ 5 fixed | . . PUNCT . 4 punct",
+        /* 9 Arnor fired two missiles. -> a launch, 195 with no target */
+        "Arnor Arnor PROPN NNP 2 nsubj | fired fire VERB VBD 0 root | two two NUM CD 4 nummod | "
+        "missiles missile NOUN NNS 2 obj | . . PUNCT . 2 punct",
+        /* 10 Gondor ordered Rohanese to leave. ("to leave" hung as advcl) -> 174 */
+        "Gondor Gondor PROPN NNP 2 nsubj | ordered order VERB VBD 0 root | Rohanese Rohanese PROPN NNPS 2 obj | "
+        "to to PART TO 5 mark | leave leave VERB VB 2 advcl | . . PUNCT . 2 punct",
+        /* 11 Gondor said it would meet Rohan. -> intent to meet 036 */
+        "Gondor Gondor PROPN NNP 2 nsubj | said say VERB VBD 0 root | it it PRON PRP 5 nsubj | "
+        "would would AUX MD 5 aux | meet meet VERB VB 2 ccomp | Rohan Rohan PROPN NNP 5 obj | . . PUNCT . 2 punct",
+    };
+    ann_doc *d = testdoc(NULL, s, 12);
+    for (int i = 0; i < 3; i++) mention(d, i, 0, 0, 0, "GON"), mention(d, i, 5, 5, 5, "ROH");
+    mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 5, 6, 6, "ROHCVL");
+    mention(d, 4, 0, 0, 0, "GON"); mention(d, 4, 8, 8, 8, "ROH");
+    mention(d, 5, 0, 0, 0, "ARN"); mention(d, 5, 6, 6, 6, "ROH");
+    mention(d, 6, 1, 2, 2, "GONGOV");
+    mention(d, 7, 1, 2, 2, "GONGOV");
+    mention(d, 8, 0, 0, 0, "GON"); mention(d, 8, 2, 2, 2, "ROH");
+    mention(d, 9, 0, 0, 0, "ARN");
+    mention(d, 10, 0, 0, 0, "GON"); mention(d, 10, 2, 2, 2, "ROHCVL");
+    mention(d, 11, 0, 0, 0, "GON"); mention(d, 11, 5, 5, 5, "ROH");
+    assert_int_equal(ann_coder_code(c, d, &e), 0);
+    assert_int_equal(count(d, "033", "GON", "ROH"), 1);
+    assert_int_equal(count(d, "070", "GON", "ROH"), 0);
+    assert_int_equal(count(d, "072", "GON", "ROH"), 1);
+    assert_int_equal(count(d, "0314", "GON", "ROH"), 1);
+    assert_int_equal(count(d, "0353", "GON", "ROHCVL"), 1);
+    assert_int_equal(count(d, "138", "GON", "ROH"), 1);
+    assert_int_equal(count(d, "0256", "GONGOV", NULL), 1);
+    assert_int_equal(count(d, "0813", "GONGOV", "GON"), 1);
+    assert_int_equal(count(d, "112", "GON", "ROH"), 1);
+    assert_int_equal(count(d, "112", "ROH", "GON"), 1);
+    assert_int_equal(count(d, "195", "ARN", NULL), 1);
+    assert_int_equal(count(d, "174", "GON", "ROHCVL"), 1);
+    assert_int_equal(count(d, "036", "GON", "ROH"), 1);
+    assert_int_equal(count(d, "040", "GON", "ROH"), 0);
+    for (int i = 0; i < d->nevent; i++) assert_int_not_equal(d->event[i].sent, 5);
+    ann_doc_free(d);
+    ann_coder_free(c);
+}
+
 static void test_validation_reader(void **state)
 {
     (void)state;
@@ -744,6 +843,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cameo_facts),
+        cmocka_unit_test(test_intents_and_one_sided),
         cmocka_unit_test(test_active_passive),
         cmocka_unit_test(test_control_and_specificity),
         cmocka_unit_test(test_negation_hedging),
