@@ -631,6 +631,25 @@ static void place_country(sctx *x, ann_actor_ref *r, int m)
     r->code = ann_arena_printf(&x->d->arena, "%s%s", x->place, r->code);
 }
 
+/* "Cuba released 553 prisoners", "Tunisian authorities banned the opposition party": people
+ * known only by their sector, with no place named, are, as a CAMEO coder reads it, the acting
+ * state's own (CUBCVL, TUNOPP). Not armed groups (their allegiance is not the state's) nor
+ * an organisation or a state that is no country. */
+static void own_people(sctx *x, ann_event *e)
+{
+    static const char *const people[] = {"CVL", "MED", "OPP", "PTY", "EDU", "REL", "REF", "LAB", "ELI", "HRI", "AGR", "BUS", NULL};
+    static const char *const nat[] = {"IGO", "NGO", "IMG", "MNC", "UAF", "INS", "SPY", NULL};
+    const char *tc = e->target.code, *sc = e->source.code;
+    if (!x->c->own_format || !tc || !sc || !bare_sector(tc) || bare_sector(sc) || strlen(sc) < 3) return;
+    int ok = 0;
+    for (int k = 0; people[k]; k++) ok |= !strcmp(tc, people[k]);
+    for (int k = 0; nat[k]; k++)
+        if (!strncmp(sc, nat[k], 3)) ok = 0;
+    for (int k = 0; k < 3; k++)
+        if (sc[k] < 'A' || sc[k] > 'Z') ok = 0;
+    if (ok) e->target.code = ann_arena_printf(&x->d->arena, "%.3s%s", sc, tc);
+}
+
 static void add_event(sctx *x, int v, int sm, int tm, const char *code, const char *pattern, int neg)
 {
     ann_doc *d = x->d;
@@ -649,6 +668,7 @@ static void add_event(sctx *x, int v, int sm, int tm, const char *code, const ch
     set_ref(x, &e->target, tm);
     place_country(x, &e->source, sm);
     if (tm >= 0) place_country(x, &e->target, tm);
+    if (tm >= 0) own_people(x, e);
     snprintf(e->code, sizeof e->code, "%s", code);
     snprintf(e->root, sizeof e->root, "%.2s", code);
     const ann_cameo_info *ci = x->c->ncameo ? ann_cameo_lookup(x->c, code) : NULL;
@@ -709,6 +729,18 @@ static int one_sided_ok(const sctx *x, int v, const char *code)
                 (!strcmp(x->ulem[inner_of(x, i)], "MISSILE") || !strcmp(x->ulem[inner_of(x, i)], "ROCKET")))
                 return 1;
     return 0;
+}
+
+/* "The US said that Iraq had attacked themselves": force told by a speaker before it, done by
+ * another, is the speaker's accusation (reported_force: 112 USA>IRQ) even with no target. */
+static int reported_other(const sctx *x, int v, const char *code, int sm)
+{
+    int h = x->head[v];
+    if (!x->c->own_format || root_of(code) < 18 || h < 0 || h > v || !is_rel(x->s->tok[v].deprel, "ccomp") ||
+        (root_of(x->vcode[h]) != 1 && root_of(x->vcode[h]) != 11) || x->vsubj[h] < 0)
+        return 0;
+    const char *spk = x->d->ment[x->vsubj[h]].code, *sc = x->d->ment[sm].code;
+    return spk && sc && strncmp(spk, sc, 3) && !bare_sector(sc);
 }
 
 /* An administrative sanction, or its easing, with no one named acted on ("the junta lifted
@@ -772,6 +804,8 @@ static void emit(sctx *x, int v, const char *code, const char *rcode, const char
                     e->target.entry = "coder:own-country";
                     e->target.resolved_from = e->source.text;
                 }
+            } else if (code[0] && !c->require_target && !neg && reported_other(x, v, code, subj->m[i])) {
+                add_event(x, v, subj->m[i], -1, code, pattern, neg);
             } else if (code[0] && !c->require_target && one_sided_ok(x, v, code) &&
                        !(c->own_format && bare_sector(x->d->ment[subj->m[i]].code)))
                 add_event(x, v, subj->m[i], -1, code, pattern, neg);
@@ -1854,7 +1888,19 @@ static void combine_nested(sctx *x, int first_event)
             drop_events(x, h);
         }
     }
-    if (x->c->own_format) future_intents(x);
+    if (x->c->own_format) {
+        future_intents(x);
+        /* "a trip aimed at pushing for a ceasefire", "measures designed to curb protests": what
+         * something is for is not yet done */
+        for (int w = 0; w < x->n; w++) {
+            int h = x->head[w];
+            if (h < 0 || !has_events(x, w) || !(is_rel(x->s->tok[w].deprel, "advcl") || is_rel(x->s->tok[w].deprel, "xcomp")))
+                continue;
+            if ((!strcmp(x->ulem[h], "AIM") || !strcmp(x->ulem[h], "DESIGN") || !strcmp(x->ulem[h], "INTEND")) &&
+                (is_rel(x->s->tok[h].deprel, "acl") || is_passive(x, h)) && !has_events(x, h))
+                drop_events(x, w);
+        }
+    }
     int k = first_event;
     for (int i = first_event; i < d->nevent; i++)
         if (d->event[i].code[0]) d->event[k++] = d->event[i];
