@@ -634,13 +634,15 @@ static void place_country(sctx *x, ann_actor_ref *r, int m)
 /* "Cuba released 553 prisoners", "Tunisian authorities banned the opposition party": people
  * known only by their sector, with no place named, are, as a CAMEO coder reads it, the acting
  * state's own (CUBCVL, TUNOPP). Not armed groups (their allegiance is not the state's) nor
- * an organisation or a state that is no country. */
+ * an organisation or a state that is no country; and not the victims of force. */
 static void own_people(sctx *x, ann_event *e)
 {
     static const char *const people[] = {"CVL", "MED", "OPP", "PTY", "EDU", "REL", "REF", "LAB", "ELI", "HRI", "AGR", "BUS", NULL};
     static const char *const nat[] = {"IGO", "NGO", "IMG", "MNC", "UAF", "INS", "SPY", NULL};
     const char *tc = e->target.code, *sc = e->source.code;
     if (!x->c->own_format || !tc || !sc || !bare_sector(tc) || bare_sector(sc) || strlen(sc) < 3) return;
+    /* (force is as often across a border: "villagers were killed in Israeli shelling") */
+    if (root_of(e->code) >= 18) return;
     int ok = 0;
     for (int k = 0; people[k]; k++) ok |= !strcmp(tc, people[k]);
     for (int k = 0; nat[k]; k++)
@@ -668,8 +670,8 @@ static void add_event(sctx *x, int v, int sm, int tm, const char *code, const ch
     set_ref(x, &e->target, tm);
     place_country(x, &e->source, sm);
     if (tm >= 0) place_country(x, &e->target, tm);
-    if (tm >= 0) own_people(x, e);
     snprintf(e->code, sizeof e->code, "%s", code);
+    if (tm >= 0) own_people(x, e);
     snprintf(e->root, sizeof e->root, "%.2s", code);
     const ann_cameo_info *ci = x->c->ncameo ? ann_cameo_lookup(x->c, code) : NULL;
     if (ci) {
