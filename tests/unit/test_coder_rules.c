@@ -712,7 +712,8 @@ static void test_intents_and_one_sided(void **state)
                "verb provide 070\nverb provide 072 obj=weapon\nverb share 064\nverb release 084\n"
                "verb call 020\nverb call 0256 prep=for:ceasefire\nverb rule 120 prt=out\n"
                "verb rule 138 prt=out obj=action obj=military\nverb lift 0813 obj=curfew\n"
-               "verb blame 112\nverb fire 195 obj=missile\nverb order 174 xcomp=leave\nverb meet 040\n");
+               "verb blame 112\nverb fire 195 obj=missile\nverb order 174 xcomp=leave\nverb meet 040\n"
+               "verb say 010\nverb attack 190\n");
     ann_err e;
     ann_err_clear(&e);
     snprintf(p, sizeof p, "%s/intent", tmpdir);
@@ -762,8 +763,18 @@ static void test_intents_and_one_sided(void **state)
         /* 11 Gondor said it would meet Rohan. -> intent to meet 036 */
         "Gondor Gondor PROPN NNP 2 nsubj | said say VERB VBD 0 root | it it PRON PRP 5 nsubj | "
         "would would AUX MD 5 aux | meet meet VERB VB 2 ccomp | Rohan Rohan PROPN NNP 5 obj | . . PUNCT . 2 punct",
+        /* 12 Gondor released prisoners. -> people released (0841), Gondor's own (GONCVL) */
+        "Gondor Gondor PROPN NNP 2 nsubj | released release VERB VBD 0 root | prisoners prisoner NOUN NNS 2 obj | "
+        ". . PUNCT . 2 punct",
+        /* 13 Gondor said Arnor attacked. -> Gondor accuses Arnor (112), though no target */
+        "Gondor Gondor PROPN NNP 2 nsubj | said say VERB VBD 0 root | Arnor Arnor PROPN NNP 4 nsubj | "
+        "attacked attack VERB VBD 2 ccomp | . . PUNCT . 2 punct",
+        /* 14 Gondor began a trip aimed at calling for a ceasefire. -> a purpose, no appeal yet */
+        "Gondor Gondor PROPN NNP 2 nsubj | began begin VERB VBD 0 root | a a DET DT 4 det | trip trip NOUN NN 2 obj | "
+        "aimed aim VERB VBN 4 acl | at at SCONJ IN 7 mark | calling call VERB VBG 5 advcl | for for ADP IN 10 case | "
+        "a a DET DT 10 det | ceasefire ceasefire NOUN NN 7 obl | . . PUNCT . 2 punct",
     };
-    ann_doc *d = testdoc(NULL, s, 12);
+    ann_doc *d = testdoc(NULL, s, 15);
     for (int i = 0; i < 3; i++) mention(d, i, 0, 0, 0, "GON"), mention(d, i, 5, 5, 5, "ROH");
     mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 5, 6, 6, "ROHCVL");
     mention(d, 4, 0, 0, 0, "GON"); mention(d, 4, 8, 8, 8, "ROH");
@@ -774,6 +785,9 @@ static void test_intents_and_one_sided(void **state)
     mention(d, 9, 0, 0, 0, "ARN");
     mention(d, 10, 0, 0, 0, "GON"); mention(d, 10, 2, 2, 2, "ROHCVL");
     mention(d, 11, 0, 0, 0, "GON"); mention(d, 11, 5, 5, 5, "ROH");
+    mention(d, 12, 0, 0, 0, "GON"); mention(d, 12, 2, 2, 2, "CVL");
+    mention(d, 13, 0, 0, 0, "GON"); mention(d, 13, 2, 2, 2, "ARN");
+    mention(d, 14, 0, 0, 0, "GON");
     assert_int_equal(ann_coder_code(c, d, &e), 0);
     assert_int_equal(count(d, "033", "GON", "ROH"), 1);
     assert_int_equal(count(d, "070", "GON", "ROH"), 0);
@@ -789,7 +803,13 @@ static void test_intents_and_one_sided(void **state)
     assert_int_equal(count(d, "174", "GON", "ROHCVL"), 1);
     assert_int_equal(count(d, "036", "GON", "ROH"), 1);
     assert_int_equal(count(d, "040", "GON", "ROH"), 0);
-    for (int i = 0; i < d->nevent; i++) assert_int_not_equal(d->event[i].sent, 5);
+    assert_int_equal(count(d, "0841", "GON", "GONCVL"), 1);
+    assert_int_equal(count(d, "112", "GON", "ARN"), 1);
+    for (int i = 0; i < d->nevent; i++) {
+        assert_int_not_equal(d->event[i].sent, 5);
+        assert_int_not_equal(d->event[i].sent, 14);
+        if (d->event[i].sent == 13) assert_string_equal(d->event[i].code, "112");
+    }
     ann_doc_free(d);
     ann_coder_free(c);
 }
