@@ -5,6 +5,9 @@
 # Before the cov branch (main at its merge): dev F1 0.436 (P 0.500 R 0.386), held-out F1 0.493
 # (P 0.565 R 0.437); after: dev F1 0.706 (P 0.733 R 0.681), held-out F1 0.619 (P 0.663 R 0.580);
 # with the actor fixes after it (counterpart, Congo, popes): dev F1 0.719, held-out F1 0.628.
+# heldout2.tsv (113 sentences) was written before the cov2 rules and its misses never read:
+# before cov2 F1 0.570 (P 0.641 R 0.513). After cov2: dev F1 0.766 (P 0.778 R 0.755),
+# held-out F1 0.652 (P 0.685 R 0.622), heldout2 F1 0.593 (P 0.634 R 0.557).
 . "$(dirname "$0")/lib.sh"
 command -v python3 >/dev/null || { echo "SKIPPED: no python3"; ok; finish; }
 score() { # set, min F1, min recall
@@ -17,8 +20,9 @@ score() { # set, min F1, min recall
   expect_ge "$1: F1" "$(printf '%s\n' "$last" | sed -n 's/.*F1 \([0-9.]*\).*/\1/p')" "$2"
   expect_ge "$1: recall" "$(printf '%s\n' "$last" | sed -n 's/.*recall \([0-9.]*\).*/\1/p')" "$3"
 }
-score dev 0.70 0.67
-score heldout 0.61 0.57
+score dev 0.75 0.74
+score heldout 0.64 0.61
+score heldout2 0.58 0.54
 
 # the scorer itself: a bad expected event is an error naming file:line, not a silent zero
 printf 'Iran met Oman.\tIRN 04X OMN\n' > "$TMP/bad.tsv"
