@@ -943,6 +943,9 @@ static int cond_ok(const sctx *x, int v, const ocond *oc)
             if ((is_rel(dep, "amod") || is_rel(dep, "compound") || is_rel(dep, "advmod") || is_rel(dep, "nmod")) &&
                 in_set(x, oc->set, i))
                 return 1;
+            /* "test-fired", the word before the hyphen split off, however it is attached */
+            if (i == v - 2 && x->s->tok[v - 1].form && !strcmp(x->s->tok[v - 1].form, "-") && in_set(x, oc->set, i))
+                return 1;
             /* a verb's object carries the modifier: "launched an aerial campaign" */
             if (is_objrel(x, v, i))
                 for (int k = 0; k < x->n; k++)
@@ -1073,6 +1076,15 @@ static void event_noun_target(sctx *x, int v, actset *obj)
     act_add(obj, d->nment - 1);
 }
 
+/* "ruled out" (the lemmatizer may leave "rul") */
+static int rule_out(const sctx *x, int v)
+{
+    if (strcmp(x->ulem[v], "RULE") && strcmp(x->ulem[v], "RUL")) return 0;
+    for (int i = 0; i < x->n; i++)
+        if (x->head[i] == v && is_rel(x->s->tok[i].deprel, "compound:prt") && !strcmp(x->ulem[i], "OUT")) return 1;
+    return 0;
+}
+
 static void own_code(sctx *x, int v, int first)
 {
     const ann_coder *c = x->c;
@@ -1107,10 +1119,8 @@ static void own_code(sctx *x, int v, int first)
     int neg = negated(x, v) || (noun && x->head[v] >= 0 && negated(x, x->head[v]));
     /* "ruled out talks" refuses them (125); "has not ruled out military action" keeps the
      * option open, the rule's intention or threat (036, 138) */
-    if (!noun && !strcmp(x->ulem[v], "RULE") && root_of(code) != 12) {
-        int prt = 0;
-        for (int i = 0; i < x->n; i++)
-            if (x->head[i] == v && is_rel(x->s->tok[i].deprel, "compound:prt") && !strcmp(x->ulem[i], "OUT")) prt = 1;
+    if (!noun && rule_out(x, v) && root_of(code) != 12) {
+        int prt = 1;
         if (prt && neg) neg = 0;
         else if (prt) {
             code = root_of(code) == 13 ? "" : !strcmp(code, "036") ? "125" : negated_code(code);
@@ -1699,6 +1709,26 @@ static void combine_nested(sctx *x, int first_event)
         if (!has_events(x, w) && !x->vcode[w][0]) continue;
         const char *dep = x->s->tok[w].deprel;
         int h = x->head[w];
+        /* "ruled out sending troops": what is ruled out is not done; "has not ruled out
+         * sending troops" keeps it open, a threat (or an intention, for cooperation) */
+        if (x->c->own_format && h >= 0 && has_events(x, w) && rule_out(x, h) &&
+            (is_rel(dep, "xcomp") || is_rel(dep, "ccomp") || is_rel(dep, "advcl"))) {
+            if (!negated(x, h)) {
+                drop_events(x, w);
+                continue;
+            }
+            for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
+                ann_event *e = &d->event[i];
+                if (!e->code[0] || e->negated) continue;
+                int r = root_of(e->code);
+                /* (troops sent somewhere may be a threat or a protection: no reading) */
+                const char *nc = r >= 13 ? (r == 15 ? NULL : threat_code(e->code)) : future_intent(e->code, 1);
+                if (nc) recode(x, e, nc);
+                else drop_clause(x, w);
+            }
+            drop_events(x, h);
+            continue;
+        }
         if (h >= 0 && is_rel(dep, "acl") && !x->vcode[h][0] && x->head[h] >= 0 && has_events(x, x->head[h]) &&
             x->s->tok[h].upos && !strcmp(x->s->tok[h].upos, "NOUN") && infinitive_mark(x, w)) {
             drop_events(x, w);

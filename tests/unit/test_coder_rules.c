@@ -713,7 +713,7 @@ static void test_intents_and_one_sided(void **state)
                "verb call 020\nverb call 0256 prep=for:ceasefire\nverb rule 120 prt=out\n"
                "verb rule 138 prt=out obj=action obj=military\nverb lift 0813 obj=curfew\n"
                "verb blame 112\nverb fire 195 obj=missile\nverb order 174 xcomp=leave\nverb meet 040\n"
-               "verb say 010\nverb attack 190\n");
+               "verb say 010\nverb attack 190\nverb fire 150 mod=test obj=missile\n");
     ann_err e;
     ann_err_clear(&e);
     snprintf(p, sizeof p, "%s/intent", tmpdir);
@@ -773,8 +773,18 @@ static void test_intents_and_one_sided(void **state)
         "Gondor Gondor PROPN NNP 2 nsubj | began begin VERB VBD 0 root | a a DET DT 4 det | trip trip NOUN NN 2 obj | "
         "aimed aim VERB VBN 4 acl | at at SCONJ IN 7 mark | calling call VERB VBG 5 advcl | for for ADP IN 10 case | "
         "a a DET DT 10 det | ceasefire ceasefire NOUN NN 7 obl | . . PUNCT . 2 punct",
+        /* 15 Arnor ruled out attacking Rohan. -> the refusal only, no attack */
+        "Arnor Arnor PROPN NNP 2 nsubj | ruled rule VERB VBD 0 root | out out ADP RP 2 compound:prt | "
+        "attacking attack VERB VBG 2 advcl | Rohan Rohan PROPN NNP 4 obj | . . PUNCT . 2 punct",
+        /* 16 Arnor has not ruled out attacking Rohan. -> a threat of conventional attack, 1384 */
+        "Arnor Arnor PROPN NNP 4 nsubj | has have AUX VBZ 4 aux | not not PART RB 4 advmod | "
+        "ruled rule VERB VBN 0 root | out out ADP RP 4 compound:prt | attacking attack VERB VBG 4 advcl | "
+        "Rohan Rohan PROPN NNP 6 obj | . . PUNCT . 4 punct",
+        /* 17 Arnor test-fired missiles. (split at the hyphen) -> a weapons test, 150 */
+        "Arnor Arnor PROPN NNP 4 nsubj | test test NOUN NN 4 obl:unmarked | - - PUNCT HYPH 4 punct | "
+        "fired fire VERB VBD 0 root | missiles missile NOUN NNS 4 obj | . . PUNCT . 4 punct",
     };
-    ann_doc *d = testdoc(NULL, s, 15);
+    ann_doc *d = testdoc(NULL, s, 18);
     for (int i = 0; i < 3; i++) mention(d, i, 0, 0, 0, "GON"), mention(d, i, 5, 5, 5, "ROH");
     mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 5, 6, 6, "ROHCVL");
     mention(d, 4, 0, 0, 0, "GON"); mention(d, 4, 8, 8, 8, "ROH");
@@ -788,6 +798,9 @@ static void test_intents_and_one_sided(void **state)
     mention(d, 12, 0, 0, 0, "GON"); mention(d, 12, 2, 2, 2, "CVL");
     mention(d, 13, 0, 0, 0, "GON"); mention(d, 13, 2, 2, 2, "ARN");
     mention(d, 14, 0, 0, 0, "GON");
+    mention(d, 15, 0, 0, 0, "ARN"); mention(d, 15, 4, 4, 4, "ROH");
+    mention(d, 16, 0, 0, 0, "ARN"); mention(d, 16, 6, 6, 6, "ROH");
+    mention(d, 17, 0, 0, 0, "ARN");
     assert_int_equal(ann_coder_code(c, d, &e), 0);
     assert_int_equal(count(d, "033", "GON", "ROH"), 1);
     assert_int_equal(count(d, "070", "GON", "ROH"), 0);
@@ -809,7 +822,12 @@ static void test_intents_and_one_sided(void **state)
         assert_int_not_equal(d->event[i].sent, 5);
         assert_int_not_equal(d->event[i].sent, 14);
         if (d->event[i].sent == 13) assert_string_equal(d->event[i].code, "112");
+        if (d->event[i].sent == 15) assert_string_equal(d->event[i].code, "120");
+        if (d->event[i].sent == 16) assert_string_equal(d->event[i].code, "1384");
+        if (d->event[i].sent == 17) assert_string_equal(d->event[i].code, "150");
     }
+    assert_int_equal(count(d, "1384", "ARN", "ROH"), 1);
+    assert_int_equal(count(d, "150", "ARN", NULL), 1);
     ann_doc_free(d);
     ann_coder_free(c);
 }
