@@ -634,15 +634,18 @@ static void place_country(sctx *x, ann_actor_ref *r, int m)
 /* "Cuba released 553 prisoners", "Tunisian authorities banned the opposition party": people
  * known only by their sector, with no place named, are, as a CAMEO coder reads it, the acting
  * state's own (CUBCVL, TUNOPP). Not armed groups (their allegiance is not the state's) nor
- * an organisation or a state that is no country; and not the victims of force. */
+ * an organisation or a state that is no country; not refugees; not the victims of force nor
+ * the deported. */
 static void own_people(sctx *x, ann_event *e)
 {
-    static const char *const people[] = {"CVL", "MED", "OPP", "PTY", "EDU", "REL", "REF", "LAB", "ELI", "HRI", "AGR", "BUS", NULL};
+    static const char *const people[] = {"CVL", "MED", "OPP", "PTY", "EDU", "REL", "LAB", "ELI", "HRI", "AGR", "BUS", NULL};
     static const char *const nat[] = {"IGO", "NGO", "IMG", "MNC", "UAF", "INS", "SPY", NULL};
     const char *tc = e->target.code, *sc = e->source.code;
     if (!x->c->own_format || !tc || !sc || !bare_sector(tc) || bare_sector(sc) || strlen(sc) < 3) return;
     /* (force is as often across a border: "villagers were killed in Israeli shelling") */
     if (root_of(e->code) >= 18) return;
+    /* (nor those deported or expelled: "deported 500 migrants" are most often foreigners) */
+    if (!strncmp(e->code, "174", 3) || !strncmp(e->code, "201", 3)) return;
     int ok = 0;
     for (int k = 0; people[k]; k++) ok |= !strcmp(tc, people[k]);
     for (int k = 0; nat[k]; k++)
