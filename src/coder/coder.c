@@ -1182,6 +1182,17 @@ static void own_code(sctx *x, int v, int first)
                     for (int k = 0; k < x->n; k++)
                         if (x->head[k] == i && is_rel(x->s->tok[k].deprel, "nmod") && case_of(x, k, "WITH"))
                             actors_at(x, k, &obj, 0);
+        /* "discussed Ukraine with Trump": what is discussed is the topic, the party is who it
+         * is discussed with (none named: no partner, unless the subjects are several) */
+        if (x->c->own_format && (!strcmp(x->ulem[v], "DISCUSS") || !strcmp(x->ulem[v], "DEBATE"))) {
+            obj.n = 0;
+            for (int i = 0; i < x->n; i++) {
+                int h = x->head[i];
+                if (case_of(x, i, "WITH") && ((h == v && is_obl(x->s->tok[i].deprel)) ||
+                                              (h >= 0 && x->head[h] == v && is_objrel(x, v, h) && is_rel(x->s->tok[i].deprel, "nmod"))))
+                    actors_at(x, i, &obj, 0);
+            }
+        }
         /* "Israel said a rocket was fired at it": a personal pronoun acted on in a reported
          * clause is, failing anything better, the speaker */
         if (!obj.n && is_rel(x->s->tok[v].deprel, "ccomp") && x->head[v] >= 0) {

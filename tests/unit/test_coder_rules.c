@@ -713,7 +713,7 @@ static void test_intents_and_one_sided(void **state)
                "verb call 020\nverb call 0256 prep=for:ceasefire\nverb rule 120 prt=out\n"
                "verb rule 138 prt=out obj=action obj=military\nverb lift 0813 obj=curfew\n"
                "verb blame 112\nverb fire 195 obj=missile\nverb order 174 xcomp=leave\nverb meet 040\n"
-               "verb say 010\nverb attack 190\nverb fire 150 mod=test obj=missile\n");
+               "verb say 010\nverb attack 190\nverb fire 150 mod=test obj=missile\nverb discuss 040\n");
     ann_err e;
     ann_err_clear(&e);
     snprintf(p, sizeof p, "%s/intent", tmpdir);
@@ -783,8 +783,14 @@ static void test_intents_and_one_sided(void **state)
         /* 17 Arnor test-fired missiles. (split at the hyphen) -> a weapons test, 150 */
         "Arnor Arnor PROPN NNP 4 nsubj | test test NOUN NN 4 obl:unmarked | - - PUNCT HYPH 4 punct | "
         "fired fire VERB VBD 0 root | missiles missile NOUN NNS 4 obj | . . PUNCT . 4 punct",
+        /* 18 Rohan discussed Arnor with Gondor. -> consulted Gondor (Arnor is the topic) */
+        "Rohan Rohan PROPN NNP 2 nsubj | discussed discuss VERB VBD 0 root | Arnor Arnor PROPN NNP 2 obj | "
+        "with with ADP IN 5 case | Gondor Gondor PROPN NNP 2 obl | . . PUNCT . 2 punct",
+        /* 19 Gondor discussed Arnor. -> no partner, no event */
+        "Gondor Gondor PROPN NNP 2 nsubj | discussed discuss VERB VBD 0 root | Arnor Arnor PROPN NNP 2 obj | "
+        ". . PUNCT . 2 punct",
     };
-    ann_doc *d = testdoc(NULL, s, 18);
+    ann_doc *d = testdoc(NULL, s, 20);
     for (int i = 0; i < 3; i++) mention(d, i, 0, 0, 0, "GON"), mention(d, i, 5, 5, 5, "ROH");
     mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 5, 6, 6, "ROHCVL");
     mention(d, 4, 0, 0, 0, "GON"); mention(d, 4, 8, 8, 8, "ROH");
@@ -801,6 +807,8 @@ static void test_intents_and_one_sided(void **state)
     mention(d, 15, 0, 0, 0, "ARN"); mention(d, 15, 4, 4, 4, "ROH");
     mention(d, 16, 0, 0, 0, "ARN"); mention(d, 16, 6, 6, 6, "ROH");
     mention(d, 17, 0, 0, 0, "ARN");
+    mention(d, 18, 0, 0, 0, "ROH"); mention(d, 18, 2, 2, 2, "ARN"); mention(d, 18, 4, 4, 4, "GON");
+    mention(d, 19, 0, 0, 0, "GON"); mention(d, 19, 2, 2, 2, "ARN");
     assert_int_equal(ann_coder_code(c, d, &e), 0);
     assert_int_equal(count(d, "033", "GON", "ROH"), 1);
     assert_int_equal(count(d, "070", "GON", "ROH"), 0);
@@ -825,9 +833,12 @@ static void test_intents_and_one_sided(void **state)
         if (d->event[i].sent == 15) assert_string_equal(d->event[i].code, "120");
         if (d->event[i].sent == 16) assert_string_equal(d->event[i].code, "1384");
         if (d->event[i].sent == 17) assert_string_equal(d->event[i].code, "150");
+        assert_int_not_equal(d->event[i].sent, 19);
     }
     assert_int_equal(count(d, "1384", "ARN", "ROH"), 1);
     assert_int_equal(count(d, "150", "ARN", NULL), 1);
+    assert_int_equal(count(d, "040", "ROH", "GON"), 1);
+    assert_int_equal(count(d, "040", "ROH", "ARN"), 0);
     ann_doc_free(d);
     ann_coder_free(c);
 }
