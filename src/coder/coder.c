@@ -1704,9 +1704,20 @@ static void future_intents(sctx *x)
              !strcmp(x->ulem[h], "EAGER") || !strcmp(x->ulem[h], "DETERMINED")))
             mode = 3;
         if (!mode) continue;
+        /* "not ready to release the hostages": a refusal (124), as "refused to release" */
+        int refuse = mode == 3 && negated(x, h);
         for (int i = x->evfirst[w]; i < x->evlast[w]; i++) {
             ann_event *e = &d->event[i];
             if (!e->code[0] || e->negated) continue;
+            if (refuse) {
+                const char *nc = negated_code(e->code);
+                if (nc[0]) {
+                    recode(x, e, nc);
+                    e->negated = 1;
+                } else
+                    e->code[0] = 0;
+                continue;
+            }
             if (mode == 1 && root_of(e->code) == 7 && !pledged_aid(x, w)) continue;
             const char *ic = future_intent(e->code, mode >= 2);
             if (ic) recode(x, e, ic);

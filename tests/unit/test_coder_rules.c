@@ -789,8 +789,12 @@ static void test_intents_and_one_sided(void **state)
         /* 19 Gondor discussed Arnor. -> no partner, no event */
         "Gondor Gondor PROPN NNP 2 nsubj | discussed discuss VERB VBD 0 root | Arnor Arnor PROPN NNP 2 obj | "
         ". . PUNCT . 2 punct",
+        /* 20 Arnor is not ready to release Rohanese prisoners. -> a refusal to yield, 124 */
+        "Arnor Arnor PROPN NNP 4 nsubj | is be AUX VBZ 4 cop | not not PART RB 4 advmod | ready ready ADJ JJ 0 root | "
+        "to to PART TO 6 mark | release release VERB VB 4 xcomp | Rohanese Rohanese ADJ JJ 8 amod | "
+        "prisoners prisoner NOUN NNS 6 obj | . . PUNCT . 4 punct",
     };
-    ann_doc *d = testdoc(NULL, s, 20);
+    ann_doc *d = testdoc(NULL, s, 21);
     for (int i = 0; i < 3; i++) mention(d, i, 0, 0, 0, "GON"), mention(d, i, 5, 5, 5, "ROH");
     mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 5, 6, 6, "ROHCVL");
     mention(d, 4, 0, 0, 0, "GON"); mention(d, 4, 8, 8, 8, "ROH");
@@ -809,6 +813,7 @@ static void test_intents_and_one_sided(void **state)
     mention(d, 17, 0, 0, 0, "ARN");
     mention(d, 18, 0, 0, 0, "ROH"); mention(d, 18, 2, 2, 2, "ARN"); mention(d, 18, 4, 4, 4, "GON");
     mention(d, 19, 0, 0, 0, "GON"); mention(d, 19, 2, 2, 2, "ARN");
+    mention(d, 20, 0, 0, 0, "ARN"); mention(d, 20, 6, 7, 7, "ROHCVL");
     assert_int_equal(ann_coder_code(c, d, &e), 0);
     assert_int_equal(count(d, "033", "GON", "ROH"), 1);
     assert_int_equal(count(d, "070", "GON", "ROH"), 0);
@@ -834,11 +839,13 @@ static void test_intents_and_one_sided(void **state)
         if (d->event[i].sent == 16) assert_string_equal(d->event[i].code, "1384");
         if (d->event[i].sent == 17) assert_string_equal(d->event[i].code, "150");
         assert_int_not_equal(d->event[i].sent, 19);
+        if (d->event[i].sent == 20) assert_string_equal(d->event[i].code, "124");
     }
     assert_int_equal(count(d, "1384", "ARN", "ROH"), 1);
     assert_int_equal(count(d, "150", "ARN", NULL), 1);
     assert_int_equal(count(d, "040", "ROH", "GON"), 1);
     assert_int_equal(count(d, "040", "ROH", "ARN"), 0);
+    assert_int_equal(count(d, "124", "ARN", "ROHCVL"), 1);
     ann_doc_free(d);
     ann_coder_free(c);
 }
