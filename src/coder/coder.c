@@ -1721,8 +1721,8 @@ static void future_intents(sctx *x)
             if (mode == 1 && root_of(e->code) == 7 && !pledged_aid(x, w)) continue;
             const char *ic = future_intent(e->code, mode >= 2);
             if (ic) recode(x, e, ic);
-            /* "ready to attack": a threat of force, as "wants to attack" */
-            else if (mode == 3 && root_of(e->code) >= 18) recode(x, e, "138");
+            /* "ready to attack", "will strike back": a threat of force, as "wants to attack" */
+            else if (root_of(e->code) >= 18) recode(x, e, "138");
         }
     }
 }
