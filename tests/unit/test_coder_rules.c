@@ -793,8 +793,11 @@ static void test_intents_and_one_sided(void **state)
         "Arnor Arnor PROPN NNP 4 nsubj | is be AUX VBZ 4 cop | not not PART RB 4 advmod | ready ready ADJ JJ 0 root | "
         "to to PART TO 6 mark | release release VERB VB 4 xcomp | Rohanese Rohanese ADJ JJ 8 amod | "
         "prisoners prisoner NOUN NNS 6 obj | . . PUNCT . 4 punct",
+        /* 21 Arnor will attack Rohan. -> a threat of force, 138, not an attack */
+        "Arnor Arnor PROPN NNP 3 nsubj | will will AUX MD 3 aux | attack attack VERB VB 0 root | "
+        "Rohan Rohan PROPN NNP 3 obj | . . PUNCT . 3 punct",
     };
-    ann_doc *d = testdoc(NULL, s, 21);
+    ann_doc *d = testdoc(NULL, s, 22);
     for (int i = 0; i < 3; i++) mention(d, i, 0, 0, 0, "GON"), mention(d, i, 5, 5, 5, "ROH");
     mention(d, 3, 0, 0, 0, "GON"); mention(d, 3, 5, 6, 6, "ROHCVL");
     mention(d, 4, 0, 0, 0, "GON"); mention(d, 4, 8, 8, 8, "ROH");
@@ -814,6 +817,7 @@ static void test_intents_and_one_sided(void **state)
     mention(d, 18, 0, 0, 0, "ROH"); mention(d, 18, 2, 2, 2, "ARN"); mention(d, 18, 4, 4, 4, "GON");
     mention(d, 19, 0, 0, 0, "GON"); mention(d, 19, 2, 2, 2, "ARN");
     mention(d, 20, 0, 0, 0, "ARN"); mention(d, 20, 6, 7, 7, "ROHCVL");
+    mention(d, 21, 0, 0, 0, "ARN"); mention(d, 21, 3, 3, 3, "ROH");
     assert_int_equal(ann_coder_code(c, d, &e), 0);
     assert_int_equal(count(d, "033", "GON", "ROH"), 1);
     assert_int_equal(count(d, "070", "GON", "ROH"), 0);
@@ -846,6 +850,8 @@ static void test_intents_and_one_sided(void **state)
     assert_int_equal(count(d, "040", "ROH", "GON"), 1);
     assert_int_equal(count(d, "040", "ROH", "ARN"), 0);
     assert_int_equal(count(d, "124", "ARN", "ROHCVL"), 1);
+    assert_int_equal(count(d, "138", "ARN", "ROH"), 1);
+    assert_int_equal(count(d, "190", "ARN", "ROH"), 0);
     ann_doc_free(d);
     ann_coder_free(c);
 }
