@@ -7,7 +7,8 @@
 # with the actor fixes after it (counterpart, Congo, popes): dev F1 0.719, held-out F1 0.628.
 # heldout2.tsv (113 sentences) was written before the cov2 rules and its misses never read:
 # before cov2 F1 0.570 (P 0.641 R 0.513). After cov2: dev F1 0.766 (P 0.778 R 0.755),
-# held-out F1 0.652 (P 0.685 R 0.622), heldout2 F1 0.593 (P 0.634 R 0.557).
+# held-out F1 0.652 (P 0.685 R 0.622), heldout2 F1 0.636 (P 0.676 R 0.600) (some cov2 rules
+# cover kinds of sentence also in heldout2, asked for by the task: missile tests, calls for calm).
 . "$(dirname "$0")/lib.sh"
 command -v python3 >/dev/null || { echo "SKIPPED: no python3"; ok; finish; }
 score() { # set, min F1, min recall
@@ -22,7 +23,7 @@ score() { # set, min F1, min recall
 }
 score dev 0.75 0.74
 score heldout 0.64 0.61
-score heldout2 0.58 0.54
+score heldout2 0.62 0.58
 
 # the scorer itself: a bad expected event is an error naming file:line, not a silent zero
 printf 'Iran met Oman.\tIRN 04X OMN\n' > "$TMP/bad.tsv"
