@@ -1651,13 +1651,12 @@ static const char *intent_code(const char *act)
 /* What a future act of material cooperation, aid or yielding is before it is done: CAMEO's
  * intent sub-code ("will provide military aid" 0332, "will share intelligence" 0314, "ready to
  * release" 0353); with ALL, a meeting or diplomatic act too ("said he would meet" 036). */
-static const char *future_intent(const char *code, int all)
+static const char *future_intent(const char *code, int all, char buf[8])
 {
-    static char buf[8];
     int r = root_of(code);
     if (r == 6 || r == 7) {
         char k = code[2] && code[2] != '0' && !(r == 7 && code[2] == '5') ? code[2] : 0;
-        snprintf(buf, sizeof buf, "03%c%c", r == 6 ? '1' : '3', k);
+        snprintf(buf, 8, "03%c%c", r == 6 ? '1' : '3', k);
         return buf;
     }
     if (r == 8 || (all && (r == 4 || r == 5))) return intent_code(code);
@@ -1719,7 +1718,8 @@ static void future_intents(sctx *x)
                 continue;
             }
             if (mode == 1 && root_of(e->code) == 7 && !pledged_aid(x, w)) continue;
-            const char *ic = future_intent(e->code, mode >= 2);
+            char ib[8];
+            const char *ic = future_intent(e->code, mode >= 2, ib);
             if (ic) recode(x, e, ic);
             /* "ready to attack", "will strike back": a threat of force, as "wants to attack" */
             else if (root_of(e->code) >= 18) recode(x, e, "138");
@@ -1747,7 +1747,8 @@ static void combine_nested(sctx *x, int first_event)
                 if (!e->code[0] || e->negated) continue;
                 int r = root_of(e->code);
                 /* (troops sent somewhere may be a threat or a protection: no reading) */
-                const char *nc = r >= 13 ? (r == 15 ? NULL : threat_code(e->code)) : future_intent(e->code, 1);
+                char ib[8];
+                const char *nc = r >= 13 ? (r == 15 ? NULL : threat_code(e->code)) : future_intent(e->code, 1, ib);
                 if (nc) recode(x, e, nc);
                 else drop_clause(x, w);
             }
