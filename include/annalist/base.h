@@ -47,6 +47,11 @@ void ann_buf_printf(ann_buf *b, const char *fmt, ...) __attribute__((format(prin
 void ann_buf_vprintf(ann_buf *b, const char *fmt, va_list ap);
 /* Appends s as a JSON string literal (quotes included), escaping as RFC 8259 requires. */
 void ann_buf_json_str(ann_buf *b, const char *s, size_t n);
+/* Appends s (NULL: nothing) as a CSV field, quoted (RFC 4180) when it holds a comma, quote or
+ * line break. */
+void ann_buf_csv_field(ann_buf *b, const char *s);
+/* Appends s (NULL: nothing) as a TSV field: tabs and line breaks become spaces. */
+void ann_buf_tsv_field(ann_buf *b, const char *s);
 void ann_buf_clear(ann_buf *b);
 void ann_buf_free(ann_buf *b);
 

@@ -180,6 +180,24 @@ void ann_buf_printf(ann_buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
+void ann_buf_csv_field(ann_buf *b, const char *s)
+{
+    if (!s) return;
+    if (!strpbrk(s, ",\"\n\r")) { ann_buf_puts(b, s); return; }
+    ann_buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"') ann_buf_putc(b, '"');
+        ann_buf_putc(b, *s);
+    }
+    ann_buf_putc(b, '"');
+}
+
+void ann_buf_tsv_field(ann_buf *b, const char *s)
+{
+    if (!s) return;
+    for (; *s; s++) ann_buf_putc(b, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+}
+
 void ann_buf_json_str(ann_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";

@@ -43,25 +43,6 @@ typedef struct xout {
     int failed;
 } xout;
 
-/* Tab-separated fields may not contain tabs or newlines: they become spaces. */
-static void tsv(ann_buf *b, const char *s)
-{
-    if (!s) return;
-    for (; *s; s++) ann_buf_putc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
-}
-
-static void csv(ann_buf *b, const char *s)
-{
-    if (!s) return;
-    if (!strpbrk(s, ",\"\n\r")) { ann_buf_puts(b, s); return; }
-    ann_buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"') ann_buf_putc(b, '"');
-        ann_buf_putc(b, *s);
-    }
-    ann_buf_putc(b, '"');
-}
-
 /* CAMEO actor codes are three-character blocks: country or group, then roles. */
 static void block(char *out, const char *code, int k)
 {
@@ -93,9 +74,9 @@ static void gdelt(ann_buf *b, const ann_event_row *e)
         char c[4], t1[4], t2[4], t3[4];
         block(c, code, 0), block(t1, code, 1), block(t2, code, 2), block(t3, code, 3);
         ann_buf_putc(b, '\t');
-        tsv(b, code);
+        ann_buf_tsv_field(b, code);
         ann_buf_putc(b, '\t');
-        tsv(b, text);
+        ann_buf_tsv_field(b, text);
         /* CountryCode, KnownGroupCode, EthnicCode, Religion1, Religion2, Type1..3 */
         ann_buf_printf(b, "\t%s\t\t\t\t\t%s\t%s\t%s", c, t1, t2, t3);
     }
@@ -107,7 +88,7 @@ static void gdelt(ann_buf *b, const ann_event_row *e)
      * long, feature id) left empty: annalist does not geocode. */
     for (int k = 0; k < 21; k++) ann_buf_putc(b, '\t');
     ann_buf_printf(b, "\t%s\t", d8);
-    tsv(b, e->doc_id);
+    ann_buf_tsv_field(b, e->doc_id);
     ann_buf_putc(b, '\n');
 }
 
@@ -140,12 +121,12 @@ static void phoenix(ann_buf *b, const ann_event_row *e)
         char ent[4], role[4];
         block(ent, code, 0), block(role, code, 1);
         ann_buf_putc(b, '\t');
-        tsv(b, code);
+        ann_buf_tsv_field(b, code);
         ann_buf_printf(b, "\t%s\t%s\t", ent, role);
-        if (code && strlen(code) > 6) tsv(b, code + 6);
+        if (code && strlen(code) > 6) ann_buf_tsv_field(b, code + 6);
     }
     ann_buf_printf(b, "\t%s\t%s\t%d\t%.1f\t\t\t\t\t\t\t", e->code, e->root, penta(e->root), e->goldstein);
-    tsv(b, e->doc_id);
+    ann_buf_tsv_field(b, e->doc_id);
     ann_buf_printf(b, "_%d\t\t\n", e->sentence);
 }
 
@@ -163,37 +144,37 @@ static void csv_num(ann_buf *b, int64_t v)
 static void csv_row(ann_buf *b, const ann_event_row *e)
 {
     ann_buf_printf(b, "%lld,", (long long)e->id);
-    csv(b, e->doc_id);
+    ann_buf_csv_field(b, e->doc_id);
     ann_buf_printf(b, ",%d,", e->sentence);
-    csv(b, e->date); ann_buf_putc(b, ',');
-    csv(b, e->date_precision); ann_buf_putc(b, ',');
-    csv(b, e->date_text); ann_buf_putc(b, ',');
-    csv(b, e->source); ann_buf_putc(b, ',');
-    csv(b, e->source_text); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->date); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->date_precision); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->date_text); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->source); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->source_text); ann_buf_putc(b, ',');
     csv_num(b, e->source_start); ann_buf_putc(b, ',');
     csv_num(b, e->source_end); ann_buf_putc(b, ',');
-    csv(b, e->source_entry); ann_buf_putc(b, ',');
-    csv(b, e->target); ann_buf_putc(b, ',');
-    csv(b, e->target_text); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->source_entry); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->target); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->target_text); ann_buf_putc(b, ',');
     csv_num(b, e->target_start); ann_buf_putc(b, ',');
     csv_num(b, e->target_end); ann_buf_putc(b, ',');
-    csv(b, e->target_entry); ann_buf_putc(b, ',');
-    csv(b, e->code); ann_buf_putc(b, ',');
-    csv(b, e->root);
+    ann_buf_csv_field(b, e->target_entry); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->code); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->root);
     ann_buf_printf(b, ",%d,%.1f,", e->quad_class, e->goldstein);
-    csv(b, e->plover_type); ann_buf_putc(b, ',');
-    csv(b, e->plover_mode); ann_buf_putc(b, ',');
-    csv(b, e->plover_context);
+    ann_buf_csv_field(b, e->plover_type); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->plover_mode); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->plover_context);
     ann_buf_printf(b, ",%d,%d,", e->negated, e->hedged);
-    csv(b, e->attributed_to); ann_buf_putc(b, ',');
-    csv(b, e->trigger_text); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->attributed_to); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->trigger_text); ann_buf_putc(b, ',');
     csv_num(b, e->trigger_start); ann_buf_putc(b, ',');
     csv_num(b, e->trigger_end); ann_buf_putc(b, ',');
-    csv(b, e->pattern); ann_buf_putc(b, ',');
-    csv(b, e->evidence); ann_buf_putc(b, ',');
-    csv(b, e->sentence_text); ann_buf_putc(b, ',');
-    csv(b, e->annalist_version); ann_buf_putc(b, ',');
-    csv(b, e->dict_version);
+    ann_buf_csv_field(b, e->pattern); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->evidence); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->sentence_text); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->annalist_version); ann_buf_putc(b, ',');
+    ann_buf_csv_field(b, e->dict_version);
     ann_buf_putc(b, '\n');
 }
 

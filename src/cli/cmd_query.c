@@ -129,18 +129,6 @@ static int own_opt(int argc, char **argv, int i, void *ctx)
 
 enum { F_TABLE, F_CSV, F_JSONL };
 
-static void csv_field(ann_buf *b, const char *s)
-{
-    if (!s) return;
-    if (!strpbrk(s, ",\"\n\r")) { ann_buf_puts(b, s); return; }
-    ann_buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"') ann_buf_putc(b, '"');
-        ann_buf_putc(b, *s);
-    }
-    ann_buf_putc(b, '"');
-}
-
 static void jstr(ann_buf *b, const char *k, const char *v, int comma)
 {
     if (comma) ann_buf_putc(b, ',');
@@ -221,16 +209,16 @@ static int on_event(const ann_event_row *e, void *ctx)
     if (o->fmt == F_JSONL) {
         cli_event_jsonl(b, e);
     } else if (o->fmt == F_CSV) {
-        csv_field(b, e->doc_id);
+        ann_buf_csv_field(b, e->doc_id);
         ann_buf_printf(b, ",%d,", e->sentence);
         const char *f[] = {e->date, e->source, e->source_text, e->target, e->target_text, e->code, e->root};
-        for (int i = 0; i < 7; i++) { csv_field(b, f[i]); ann_buf_putc(b, ','); }
+        for (int i = 0; i < 7; i++) { ann_buf_csv_field(b, f[i]); ann_buf_putc(b, ','); }
         ann_buf_printf(b, "%d,%.1f,", e->quad_class, e->goldstein);
-        csv_field(b, e->plover_type);
+        ann_buf_csv_field(b, e->plover_type);
         ann_buf_printf(b, ",%d,%d,", e->negated, e->hedged);
-        csv_field(b, e->pattern);
+        ann_buf_csv_field(b, e->pattern);
         ann_buf_putc(b, ',');
-        csv_field(b, e->sentence_text);
+        ann_buf_csv_field(b, e->sentence_text);
         ann_buf_putc(b, '\n');
     } else {
         char where[64];
@@ -357,9 +345,9 @@ static int show_rows(const char *what, ann_top_row *rows, int n, int fmt, int wi
             ann_buf_puts(&b, "}\n");
         } else if (fmt == F_CSV) {
             ann_buf_printf(&b, "%d,", i + 1);
-            csv_field(&b, r->key);
+            ann_buf_csv_field(&b, r->key);
             ann_buf_putc(&b, ',');
-            csv_field(&b, r->name);
+            ann_buf_csv_field(&b, r->name);
             ann_buf_printf(&b, ",%ld", r->count);
             if (with_gold) ann_buf_printf(&b, ",%.3f", r->goldstein_mean);
             ann_buf_putc(&b, '\n');

@@ -92,37 +92,30 @@ void ann_events_write_jsonl(ann_buf *b, const ann_doc *d)
     }
 }
 
-/* TSV fields cannot hold tabs or newlines: those become spaces. */
-static void tsv_field(ann_buf *b, const char *s)
-{
-    if (!s) return;
-    for (; *s; s++) ann_buf_putc(b, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
-}
-
 void ann_events_write_tsv(ann_buf *b, const ann_doc *d)
 {
     for (int i = 0; i < d->nevent; i++) {
         const ann_event *e = &d->event[i];
         if (e->duplicate) continue;
-        tsv_field(b, d->id);
+        ann_buf_tsv_field(b, d->id);
         ann_buf_printf(b, "\t%d\t", e->sent);
-        tsv_field(b, e->date[0] ? e->date : d->date);
+        ann_buf_tsv_field(b, e->date[0] ? e->date : d->date);
         ann_buf_putc(b, '\t');
-        tsv_field(b, e->source.code ? e->source.code : "---");
+        ann_buf_tsv_field(b, e->source.code ? e->source.code : "---");
         ann_buf_putc(b, '\t');
-        tsv_field(b, e->target.code ? e->target.code : "---");
+        ann_buf_tsv_field(b, e->target.code ? e->target.code : "---");
         ann_buf_printf(b, "\t%s\t%s\t%d\t%.1f\t", e->code, e->root, e->quad_class, e->goldstein);
-        tsv_field(b, e->plover_type);
+        ann_buf_tsv_field(b, e->plover_type);
         ann_buf_printf(b, "\t%d\t%d\t", e->negated, e->hedged);
-        tsv_field(b, e->attributed_to);
+        ann_buf_tsv_field(b, e->attributed_to);
         ann_buf_putc(b, '\t');
-        tsv_field(b, e->source.text);
+        ann_buf_tsv_field(b, e->source.text);
         ann_buf_putc(b, '\t');
-        tsv_field(b, e->target.text);
+        ann_buf_tsv_field(b, e->target.text);
         ann_buf_putc(b, '\t');
-        tsv_field(b, e->trigger_text);
+        ann_buf_tsv_field(b, e->trigger_text);
         ann_buf_putc(b, '\t');
-        tsv_field(b, e->pattern);
+        ann_buf_tsv_field(b, e->pattern);
         ann_buf_putc(b, '\n');
     }
 }

@@ -48,11 +48,34 @@ static void test_calendar(void **state)
     }
 }
 
+/* CSV quoting as RFC 4180 says; TSV fields never split a row. */
+static void test_fields(void **state)
+{
+    (void)state;
+    ann_buf b = {0};
+    ann_buf_csv_field(&b, "plain");
+    ann_buf_putc(&b, '|');
+    ann_buf_csv_field(&b, "a,b");
+    ann_buf_putc(&b, '|');
+    ann_buf_csv_field(&b, "say \"no\"");
+    ann_buf_putc(&b, '|');
+    ann_buf_csv_field(&b, "two\nlines");
+    ann_buf_putc(&b, '|');
+    ann_buf_csv_field(&b, NULL);
+    assert_string_equal(b.s, "plain|\"a,b\"|\"say \"\"no\"\"\"|\"two\nlines\"|");
+    ann_buf_clear(&b);
+    ann_buf_tsv_field(&b, "a\tb\r\nc");
+    ann_buf_tsv_field(&b, NULL);
+    assert_string_equal(b.s, "a b  c");
+    ann_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_u64set),
         cmocka_unit_test(test_calendar),
+        cmocka_unit_test(test_fields),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
