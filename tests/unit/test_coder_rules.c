@@ -78,6 +78,29 @@ static ann_coder *own(void)
     return c;
 }
 
+/* A coder over a rule set of a test's own, in tmpdir/NAME (with the shared CAMEO table). */
+static ann_coder *rule_set(const char *name, const char *verbs)
+{
+    char p[512], f[512];
+    snprintf(p, sizeof p, "%s/%s", tmpdir, name);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/%s/cameo", tmpdir, name);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/%s/verbs", tmpdir, name);
+    mkdir(p, 0700);
+    snprintf(f, sizeof f, "%s/cameo/cameo.tsv", name);
+    write_file(f, cameo_tsv);
+    snprintf(f, sizeof f, "%s/verbs/rules.txt", name);
+    write_file(f, verbs);
+    ann_err e;
+    ann_err_clear(&e);
+    snprintf(p, sizeof p, "%s/%s", tmpdir, name);
+    ann_coder *c = ann_coder_load(p, &e);
+    if (!c) fprintf(stderr, "%s\n", e.msg);
+    assert_non_null(c);
+    return c;
+}
+
 static int count(const ann_doc *d, const char *code, const char *src, const char *tgt)
 {
     int n = 0;
@@ -354,22 +377,10 @@ static void test_nesting(void **state)
 static void test_own_conventions(void **state)
 {
     (void)state;
-    char p[512];
-    snprintf(p, sizeof p, "%s/conv", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/conv/cameo", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/conv/verbs", tmpdir);
-    mkdir(p, 0700);
-    write_file("conv/cameo/cameo.tsv", cameo_tsv);
-    write_file("conv/verbs/rules.txt",
-               "verb say 010\nverb attack|fire 190\nverb want 030\nverb kill 190\nnoun shelling 190\nverb shell 190\n"
+    ann_coder *c = rule_set("conv",
+                            "verb say 010\nverb attack|fire 190\nverb want 030\nverb kill 190\nnoun shelling 190\nverb shell 190\n"
                "verb receive 030 obj=assurance source=from\nverb conduct 150 obj=exercise target=in\n");
     ann_err e;
-    ann_err_clear(&e);
-    snprintf(p, sizeof p, "%s/conv", tmpdir);
-    ann_coder *c = ann_coder_load(p, &e);
-    assert_non_null(c);
     static const char *const s[] = {
         /* 0 Arnor said Gondor attacked Rohan. -> Arnor accuses Gondor (112), the attack is not coded */
         "Arnor Arnor PROPN NNP 2 nsubj | said say VERB VBD 0 root | Gondor Gondor PROPN NNP 4 nsubj | "
@@ -435,22 +446,10 @@ static void test_own_conventions(void **state)
 static void test_news_readings(void **state)
 {
     (void)state;
-    char p[512];
-    snprintf(p, sizeof p, "%s/news", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/news/cameo", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/news/verbs", tmpdir);
-    mkdir(p, 0700);
-    write_file("news/cameo/cameo.tsv", cameo_tsv);
-    write_file("news/verbs/rules.txt",
-               "verb meet 040\nverb threaten 130\nverb cut 161 obj=ties\nverb arrest 173\nverb try 030\n"
+    ann_coder *c = rule_set("news",
+                            "verb meet 040\nverb threaten 130\nverb cut 161 obj=ties\nverb arrest 173\nverb try 030\n"
                "verb assassinate 186\nnoun strike 195 prep=on:*\nverb kill 190\nverb fire 190 prep=on:*\n");
     ann_err e;
-    ann_err_clear(&e);
-    snprintf(p, sizeof p, "%s/news", tmpdir);
-    ann_coder *c = ann_coder_load(p, &e);
-    assert_non_null(c);
     static const char *const s[] = {
         /* 0 Arnor met his Gondorian counterpart. -> 040 ARN>GON ("his" is Arnor again) */
         "Arnor Arnor PROPN NNP 2 nsubj | met meet VERB VBD 0 root | his he PRON PRP$ 5 nmod:poss | "
@@ -498,22 +497,10 @@ static void test_news_readings(void **state)
 static void test_denials_and_quantities(void **state)
 {
     (void)state;
-    char p[512];
-    snprintf(p, sizeof p, "%s/deny", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/deny/cameo", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/deny/verbs", tmpdir);
-    mkdir(p, 0700);
-    write_file("deny/cameo/cameo.tsv", cameo_tsv);
-    write_file("deny/verbs/rules.txt",
-               "verb deny|dismiss 016\nverb attack 190\nverb meet 040\nverb say 010\nverb launch 195 obj=strike\n"
+    ann_coder *c = rule_set("deny",
+                            "verb deny|dismiss 016\nverb attack 190\nverb meet 040\nverb say 010\nverb launch 195 obj=strike\n"
                "verb assure 030\nverb help 070\nverb withdraw 087\n");
     ann_err e;
-    ann_err_clear(&e);
-    snprintf(p, sizeof p, "%s/deny", tmpdir);
-    ann_coder *c = ann_coder_load(p, &e);
-    assert_non_null(c);
     static const char *const s[] = {
         /* 0 Gondor denied that it had attacked Arnor. -> 016 only */
         "Gondor Gondor PROPN NNP 2 nsubj | denied deny VERB VBD 0 root | that that SCONJ IN 6 mark | "
@@ -577,20 +564,9 @@ static void test_denials_and_quantities(void **state)
 static void test_event_noun_reactions(void **state)
 {
     (void)state;
-    char p[512];
-    snprintf(p, sizeof p, "%s/react", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/react/cameo", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/react/verbs", tmpdir);
-    mkdir(p, 0700);
-    write_file("react/cameo/cameo.tsv", cameo_tsv);
-    write_file("react/verbs/rules.txt", "verb attack 190\nverb condemn 111\n");
+    ann_coder *c = rule_set("react",
+                            "verb attack 190\nverb condemn 111\n");
     ann_err e;
-    ann_err_clear(&e);
-    snprintf(p, sizeof p, "%s/react", tmpdir);
-    ann_coder *c = ann_coder_load(p, &e);
-    assert_non_null(c);
     static const char *const s[] = {
         /* 0 Gondor attacked Arnor. */
         "Gondor Gondor PROPN NNP 2 nsubj | attacked attack VERB VBD 0 root | Arnor Arnor PROPN NNP 2 obj | . . PUNCT . 2 punct",
@@ -626,20 +602,9 @@ static void test_event_noun_reactions(void **state)
 static void test_slips_and_background(void **state)
 {
     (void)state;
-    char p[512];
-    snprintf(p, sizeof p, "%s/slip", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/slip/cameo", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/slip/verbs", tmpdir);
-    mkdir(p, 0700);
-    write_file("slip/cameo/cameo.tsv", cameo_tsv);
-    write_file("slip/verbs/rules.txt", "verb attack|kill 190\nverb free 087\nnoun shelling 190\nverb meet 040\n");
+    ann_coder *c = rule_set("slip",
+                            "verb attack|kill 190\nverb free 087\nnoun shelling 190\nverb meet 040\n");
     ann_err e;
-    ann_err_clear(&e);
-    snprintf(p, sizeof p, "%s/slip", tmpdir);
-    ann_coder *c = ann_coder_load(p, &e);
-    assert_non_null(c);
     static const char *const s[] = {
         /* 0 Villagers held in camps were freed by Gondor (parsed with "held" as the root) */
         "Villagers villager NOUN NNS 2 nsubj | held hold VERB VBN 0 root | in in ADP IN 4 case | "
@@ -700,25 +665,13 @@ static void test_slips_and_background(void **state)
 static void test_intents_and_one_sided(void **state)
 {
     (void)state;
-    char p[512];
-    snprintf(p, sizeof p, "%s/intent", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/intent/cameo", tmpdir);
-    mkdir(p, 0700);
-    snprintf(p, sizeof p, "%s/intent/verbs", tmpdir);
-    mkdir(p, 0700);
-    write_file("intent/cameo/cameo.tsv", cameo_tsv);
-    write_file("intent/verbs/rules.txt",
-               "verb provide 070\nverb provide 072 obj=weapon\nverb share 064\nverb release 084\n"
+    ann_coder *c = rule_set("intent",
+                            "verb provide 070\nverb provide 072 obj=weapon\nverb share 064\nverb release 084\n"
                "verb call 020\nverb call 0256 prep=for:ceasefire\nverb rule 120 prt=out\n"
                "verb rule 138 prt=out obj=action obj=military\nverb lift 0813 obj=curfew\n"
                "verb blame 112\nverb fire 195 obj=missile\nverb order 174 xcomp=leave\nverb meet 040\n"
                "verb say 010\nverb attack 190\nverb fire 150 mod=test obj=missile\nverb discuss 040\n");
     ann_err e;
-    ann_err_clear(&e);
-    snprintf(p, sizeof p, "%s/intent", tmpdir);
-    ann_coder *c = ann_coder_load(p, &e);
-    assert_non_null(c);
     static const char *const s[] = {
         /* 0 Gondor will provide aid to Rohan. -> a pledge of aid: 033, not 070 */
         "Gondor Gondor PROPN NNP 3 nsubj | will will AUX MD 3 aux | provide provide VERB VB 0 root | "
