@@ -317,40 +317,24 @@ static int parse_filters(const ann_serve_req *rq, ann_query *q, char dyad[80], a
         }
         q->undirected = v[0] == '1';
     }
-    static const struct { const char *name; size_t off; } actor_args[] = {
-        {"actor", offsetof(ann_query, actor)},
-        {"source", offsetof(ann_query, source)},
-        {"target", offsetof(ann_query, target)},
+    /* Filters that are a string checked by form: the same reply for each when it is wrong. */
+    static const struct { const char *name; size_t off; int (*ok)(const char *); const char *what; } filters[] = {
+        {"actor", offsetof(ann_query, actor), is_actor_code, "an actor code prefix (3-32 of A-Z, 0-9), e.g. IRN"},
+        {"source", offsetof(ann_query, source), is_actor_code, "an actor code prefix (3-32 of A-Z, 0-9), e.g. IRN"},
+        {"target", offsetof(ann_query, target), is_actor_code, "an actor code prefix (3-32 of A-Z, 0-9), e.g. IRN"},
+        {"since", offsetof(ann_query, since), is_date, "a date YYYY-MM-DD"},
+        {"until", offsetof(ann_query, until), is_date, "a date YYYY-MM-DD"},
+        {"code", offsetof(ann_query, codes), is_code_list, "a comma list of CAMEO code prefixes, e.g. code=11,112"},
+        {"root", offsetof(ann_query, roots), is_code_list, "a comma list of CAMEO roots, e.g. root=19,20"},
     };
-    for (size_t i = 0; i < sizeof actor_args / sizeof *actor_args; i++) {
-        if (!(v = arg(rq, actor_args[i].name))) continue;
-        if (!is_actor_code(v)) {
-            ann_serve_error(r, 400, "%s must be an actor code prefix (3-32 of A-Z, 0-9), e.g. IRN, not '%.80s'",
-                           actor_args[i].name, v);
+    for (size_t i = 0; i < sizeof filters / sizeof *filters; i++) {
+        if (!(v = arg(rq, filters[i].name))) continue;
+        if (!filters[i].ok(v)) {
+            ann_serve_error(r, 400, "%s must be %s, not '%.80s'", filters[i].name, filters[i].what, v);
             return -1;
         }
-        *(const char **)((char *)q + actor_args[i].off) = v;
+        *(const char **)((char *)q + filters[i].off) = v;
     }
-    if ((v = arg(rq, "since")) && !is_date(v)) {
-        ann_serve_error(r, 400, "since must be a date YYYY-MM-DD, not '%.80s'", v);
-        return -1;
-    }
-    q->since = v;
-    if ((v = arg(rq, "until")) && !is_date(v)) {
-        ann_serve_error(r, 400, "until must be a date YYYY-MM-DD, not '%.80s'", v);
-        return -1;
-    }
-    q->until = v;
-    if ((v = arg(rq, "code")) && !is_code_list(v)) {
-        ann_serve_error(r, 400, "code must be a comma list of CAMEO code prefixes, e.g. code=11,112, not '%.80s'", v);
-        return -1;
-    }
-    q->codes = v;
-    if ((v = arg(rq, "root")) && !is_code_list(v)) {
-        ann_serve_error(r, 400, "root must be a comma list of CAMEO roots, e.g. root=19,20, not '%.80s'", v);
-        return -1;
-    }
-    q->roots = v;
     if ((v = arg(rq, "quad"))) {
         if (strlen(v) != 1 || v[0] < '1' || v[0] > '4') {
             ann_serve_error(r, 400, "quad must be a quad class 1-4, not '%.80s'", v);
