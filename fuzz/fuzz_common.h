@@ -42,4 +42,25 @@ static inline void fuzz_check_doc(const ann_doc *d)
     }
 }
 
+/* "Iran accused Israel of attacks." hand-parsed and dated 2025-06-26, for targets that code a
+ * sentence with what they load; NULL if the CoNLL-U reader refuses it. */
+static inline ann_doc *fuzz_sample_doc(void)
+{
+    static const char conllu[] =
+        "# newdoc id = f\n"
+        "1\tIran\tIran\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\taccused\taccuse\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tIsrael\tIsrael\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
+        "4\tof\tof\tADP\tIN\t_\t5\tcase\t_\t_\n"
+        "5\tattacks\tattack\tNOUN\tNNS\t_\t2\tobl\t_\tSpaceAfter=No\n"
+        "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+    ann_reader *r = ann_reader_open_mem("f.conllu", conllu, sizeof conllu - 1, ANN_FMT_CONLLU, 0);
+    ann_doc *d = NULL;
+    ann_err e;
+    if (ann_reader_next(r, &d, &e) != 1) d = NULL;
+    ann_reader_close(r);
+    if (d) d->date = ann_arena_strdup(&d->arena, "2025-06-26");
+    return d;
+}
+
 #endif

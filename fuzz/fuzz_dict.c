@@ -19,20 +19,8 @@ static void write_file(const char *path, const uint8_t *p, size_t n)
 
 static ann_doc *sentence(void)
 {
-    static const char conllu[] =
-        "# newdoc id = f\n"
-        "1\tIran\tIran\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
-        "2\taccused\taccuse\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-        "3\tIsrael\tIsrael\tPROPN\tNNP\t_\t2\tobj\t_\t_\n"
-        "4\tof\tof\tADP\tIN\t_\t5\tcase\t_\t_\n"
-        "5\tattacks\tattack\tNOUN\tNNS\t_\t2\tobl\t_\tSpaceAfter=No\n"
-        "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
-    ann_reader *r = ann_reader_open_mem("f.conllu", conllu, sizeof conllu - 1, ANN_FMT_CONLLU, 0);
-    ann_doc *d = NULL;
-    ann_err e;
-    if (ann_reader_next(r, &d, &e) != 1) abort();
-    ann_reader_close(r);
-    d->date = ann_arena_strdup(&d->arena, "2025-06-26");
+    ann_doc *d = fuzz_sample_doc();
+    if (!d) abort();
     return d;
 }
 
