@@ -655,6 +655,21 @@ static void own_people(sctx *x, ann_event *e)
     if (ok) e->target.code = ann_arena_printf(&x->d->arena, "%.3s%s", sc, tc);
 }
 
+/* Gives e the code and what the CAMEO table says of it (root, Goldstein, quad, PLOVER). */
+static void recode(sctx *x, ann_event *e, const char *code)
+{
+    snprintf(e->code, sizeof e->code, "%s", code);
+    snprintf(e->root, sizeof e->root, "%.2s", code);
+    const ann_cameo_info *ci = x->c->ncameo ? ann_cameo_lookup(x->c, code) : NULL;
+    if (ci) {
+        e->goldstein = ci->goldstein;
+        e->quad_class = ci->quad_class;
+        e->plover_type = ci->plover_type;
+        e->plover_mode = ci->plover_mode;
+        e->plover_context = ci->plover_context;
+    }
+}
+
 static void add_event(sctx *x, int v, int sm, int tm, const char *code, const char *pattern, int neg)
 {
     ann_doc *d = x->d;
@@ -673,17 +688,8 @@ static void add_event(sctx *x, int v, int sm, int tm, const char *code, const ch
     set_ref(x, &e->target, tm);
     place_country(x, &e->source, sm);
     if (tm >= 0) place_country(x, &e->target, tm);
-    snprintf(e->code, sizeof e->code, "%s", code);
+    recode(x, e, code);
     if (tm >= 0) own_people(x, e);
-    snprintf(e->root, sizeof e->root, "%.2s", code);
-    const ann_cameo_info *ci = x->c->ncameo ? ann_cameo_lookup(x->c, code) : NULL;
-    if (ci) {
-        e->goldstein = ci->goldstein;
-        e->quad_class = ci->quad_class;
-        e->plover_type = ci->plover_type;
-        e->plover_mode = ci->plover_mode;
-        e->plover_context = ci->plover_context;
-    }
     e->negated = (uint8_t)neg;
     e->hedged = (uint8_t)hedged(x, v);
     const ann_token *t = &x->s->tok[v];
@@ -1414,19 +1420,6 @@ static int has_events(const sctx *x, int v)
     return 0;
 }
 
-static void recode(sctx *x, ann_event *e, const char *code)
-{
-    snprintf(e->code, sizeof e->code, "%s", code);
-    snprintf(e->root, sizeof e->root, "%.2s", code);
-    const ann_cameo_info *ci = x->c->ncameo ? ann_cameo_lookup(x->c, code) : NULL;
-    if (ci) {
-        e->goldstein = ci->goldstein;
-        e->quad_class = ci->quad_class;
-        e->plover_type = ci->plover_type;
-        e->plover_mode = ci->plover_mode;
-        e->plover_context = ci->plover_context;
-    }
-}
 
 
 /* One verb inside another's complement tells one event, not two:
